@@ -1,0 +1,258 @@
+"""The `encaisse` command: the GUI by default, sub-commands for automation."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from desktop import __version__
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1
+EXIT_USAGE = 2
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"date attendue au format AAAA-MM-JJ : {text!r}") from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="encaisse",
+        description="Encaisse — gestion du poste clients : relances, propositions, litiges.",
+    )
+    parser.add_argument("--version", action="version", version=f"Encaisse {__version__}")
+    parser.add_argument("--db", type=Path, help="fichier de données (par défaut : dossier utilisateur)")
+    parser.add_argument("--lang", choices=["fr", "en"], help="langue de l'interface")
+    parser.add_argument("--today", type=_parse_date, help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command")
+
+    demo = sub.add_parser("demo", help="créer une société de démonstration")
+    demo.add_argument("--customers", type=int, default=300, help="nombre de clients et prospects")
+    demo.add_argument("--seed", type=int, default=1, help="graine (mêmes données pour la même graine)")
+    demo.add_argument("--replace", action="store_true", help="remplacer le fichier s'il existe")
+
+    customers = sub.add_parser("customers", help="clients et prospects")
+    customers_sub = customers.add_subparsers(dest="customers_command", required=True)
+    listing = customers_sub.add_parser("list", help="lister les clients")
+    listing.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    listing.add_argument("--search", default="", help="nom, SIREN ou ville")
+    listing.add_argument("--status", action="append", default=[], help="statut (répétable)")
+
+    sub.add_parser("check", help="vérifier l'intégrité du fichier et sa version de schéma")
+
+    shot = sub.add_parser("screenshot", help="enregistrer une page de la fenêtre en PNG")
+    shot.add_argument("page", help="customers, customer:<SIREN ou id>, dashboard, settings…")
+    shot.add_argument("--out", type=Path, required=True)
+    shot.add_argument("--width", type=int, default=1280)
+    shot.add_argument("--height", type=int, default=800)
+    return parser
+
+
+def _clock(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from desktop.app import SystemClock
+    from desktop.domain.clock import FixedClock
+
+    if args.today:
+        return FixedClock(datetime.combine(args.today, datetime.now().time().replace(microsecond=0)))
+    return SystemClock()
+
+
+def _open(args: argparse.Namespace, *, take_lock: bool, must_exist: bool = True):  # type: ignore[no-untyped-def]
+    from desktop.app import default_db_path, open_file
+
+    path: Path = args.db or default_db_path()
+    if must_exist and not path.exists():
+        from desktop.ui.messages import missing_file_message
+
+        raise _CliError(missing_file_message(str(path)))
+    return open_file(path, _clock(args), take_lock=take_lock)
+
+
+class _CliError(Exception):
+    pass
+
+
+def _describe_open_error(exc: Exception) -> str | None:
+    from desktop.persistence.lock import FileLockedError
+    from desktop.persistence.migrations import DatabaseOpenError
+    from desktop.ui.messages import locked_message, open_problem_message
+
+    if isinstance(exc, DatabaseOpenError):
+        return open_problem_message(exc.problem, str(exc.path), exc.detail)
+    if isinstance(exc, FileLockedError):
+        h = exc.holder
+        return locked_message(h.user, h.host, h.since)
+    return None
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from desktop.app import default_demo_path
+    from desktop.persistence.lock import lock_path
+    from desktop.services.demo import generate_demo
+
+    path: Path = args.db or default_demo_path()
+    if path.exists():
+        if not args.replace:
+            raise _CliError(
+                f"Le fichier {path} existe déjà : ajoutez --replace pour le remplacer par la démonstration."
+            )
+        from desktop.persistence.lock import read_holder
+
+        if read_holder(path) is not None:
+            # Replacing a file someone has open would pull it from under them.
+            args.db = path
+            services = _open(args, take_lock=True)
+            services.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        lock_path(path).unlink(missing_ok=True)
+    args.db = path
+    services = _open(args, take_lock=True, must_exist=False)
+    try:
+        summary = generate_demo(services, customers=args.customers, seed=args.seed)
+    finally:
+        services.close()
+    print(f"Démonstration créée dans {path} : {summary}")
+    return EXIT_OK
+
+
+def cmd_customers_list(args: argparse.Namespace) -> int:
+    from desktop.services.customers import CustomerFilter
+
+    services = _open(args, take_lock=False)
+    try:
+        flt = CustomerFilter(text=args.search, statuses=tuple(args.status))
+        rows = []
+        offset = 0
+        while True:
+            page = services.customers.page(flt, offset=offset, limit=1000)
+            rows.extend(page)
+            if len(page) < 1000:
+                break
+            offset += 1000
+    finally:
+        services.close()
+    records = [
+        {
+            "id": r.id,
+            "name": r.legal_name,
+            "identifier": r.identifier,
+            "postal_code": r.postal_code,
+            "city": r.city,
+            "status": r.status.value,
+            "segment": r.segment,
+            "salesperson": r.salesperson,
+            "payment_terms_days": r.payment_terms_days,
+            "payment_terms_basis": r.payment_terms_basis.value,
+            "credit_limit_cents": r.credit_limit_cents,
+        }
+        for r in rows
+    ]
+    out = sys.stdout
+    if args.format == "json":
+        json.dump(records, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif args.format == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(records[0]) if records else ["id"], delimiter=";")
+        writer.writeheader()
+        for record in records:
+            # A cell starting with = + - @ would run as a formula in a spreadsheet.
+            writer.writerow({k: _csv_safe(v) for k, v in record.items()})
+    else:
+        from desktop.ui.messages import status_label
+
+        headers = ("id", "Raison sociale", "SIREN / n° BCE", "Ville", "Statut", "Commercial")
+        table = [
+            (str(r["id"]), str(r["name"]), str(r["identifier"]), str(r["city"]),
+             status_label(rows[i].status), str(r["salesperson"]))
+            for i, r in enumerate(records)
+        ]
+        widths = [max([len(h)] + [len(row[i]) for row in table]) for i, h in enumerate(headers)]
+        widths = [min(w, 48) for w in widths]
+        print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)))
+        for row in table:
+            print("  ".join(c[:w].ljust(w) for c, w in zip(row, widths, strict=True)))
+        print(f"{len(table)} client(s)")
+    return EXIT_OK
+
+
+def _csv_safe(value: object) -> object:
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    services = _open(args, take_lock=False)
+    try:
+        report = services.maintenance.check()
+    finally:
+        services.close()
+    print(f"Fichier : {services.path}")
+    print(f"Version du schéma : {report.schema_revision} (attendue : {report.expected_revision})")
+    print(
+        f"Clients : {report.customers} · pièces : {report.documents} · "
+        f"rapports de visite : {report.visit_reports}"
+    )
+    if report.ok:
+        print("Intégrité : OK")
+        return EXIT_OK
+    for problem in report.problems:
+        print(f"Problème : {problem}")
+    if report.schema_revision != report.expected_revision:
+        print("Problème : la version du schéma n'est pas celle attendue.")
+    return EXIT_PROBLEM
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from desktop.ui.screenshot import take_screenshot
+
+    services = _open(args, take_lock=False)
+    try:
+        take_screenshot(services, args.page, args.out, size=(args.width, args.height), lang=args.lang)
+    finally:
+        services.close()
+    print(f"Capture enregistrée : {args.out}")
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from desktop.ui.application import run_gui
+
+    return run_gui(db_path=args.db, lang=args.lang, clock=_clock(args))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handlers = {
+        "demo": cmd_demo,
+        "check": cmd_check,
+        "screenshot": cmd_screenshot,
+        None: cmd_gui,
+    }
+    try:
+        if args.command == "customers":
+            return cmd_customers_list(args)
+        return handlers[args.command](args)
+    except _CliError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_PROBLEM
+    except Exception as exc:
+        message = _describe_open_error(exc)
+        if message is None:
+            raise
+        print(message, file=sys.stderr)
+        return EXIT_PROBLEM
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Plain-Python rules of the trade: no Qt, no database."""

@@ -1,0 +1,57 @@
+"""Money as an integer number of cents; Decimal only when parsing or printing."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from desktop.domain.errors import ErrorCode, FieldError, ValidationError
+
+_NBSP = "\u00a0"
+_NNBSP = "\u202f"
+
+
+def parse_cents(text: str, field: str = "amount") -> int:
+    """'1 234,56 €', '1234.56', '-12' -> cents. Raises ValidationError on anything else."""
+    cleaned = (
+        text.strip()
+        .replace("€", "")
+        .replace("EUR", "")
+        .replace(" ", "")
+        .replace(_NBSP, "")
+        .replace(_NNBSP, "")
+    )
+    if not cleaned:
+        raise ValidationError([FieldError(field, ErrorCode.REQUIRED)])
+    if "," in cleaned and "." in cleaned:
+        # Whichever separator comes last is the decimal one: 1.234,56 or 1,234.56.
+        if cleaned.rfind(",") > cleaned.rfind("."):
+            cleaned = cleaned.replace(".", "").replace(",", ".")
+        else:
+            cleaned = cleaned.replace(",", "")
+    else:
+        cleaned = cleaned.replace(",", ".")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation as exc:
+        raise ValidationError([FieldError(field, ErrorCode.INVALID_AMOUNT)]) from exc
+    if not value.is_finite():
+        raise ValidationError([FieldError(field, ErrorCode.INVALID_AMOUNT)])
+    return int((value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def cents_to_decimal(cents: int) -> Decimal:
+    return (Decimal(cents) / 100).quantize(Decimal("0.01"))
+
+
+def format_cents(cents: int, *, lang: str = "fr", symbol: bool = True) -> str:
+    """1234567 -> '12 345,67 €' (fr, narrow no-break space) or '€12,345.67' (en)."""
+    negative = cents < 0
+    units, rest = divmod(abs(cents), 100)
+    grouped = f"{units:,}"
+    if lang == "fr":
+        body = grouped.replace(",", _NNBSP) + f",{rest:02d}"
+        text = f"{body}{_NBSP}€" if symbol else body
+    else:
+        body = f"{grouped}.{rest:02d}"
+        text = f"€{body}" if symbol else body
+    return f"-{text}" if negative else text

@@ -1,0 +1,187 @@
+"""Opening a data file: recognise it, refuse what is not ours, upgrade what is old.
+
+An old file is copied aside (SQLite online backup) before Alembic touches it; a file
+written by a newer Encaisse is refused without being modified.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect, text
+
+from desktop.persistence.engine import make_engine
+
+APPLICATION_ID = "encaisse"
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class OpenProblem(StrEnum):
+    NOT_SQLITE = "not_sqlite"
+    NOT_ENCAISSE = "not_encaisse"
+    TOO_NEW = "too_new"
+    CORRUPT = "corrupt"
+    READ_ONLY_FILE = "read_only_file"
+    READ_ONLY_FOLDER = "read_only_folder"
+    MISSING_FOLDER = "missing_folder"
+    NOT_FOUND = "not_found"
+
+
+class DatabaseOpenError(Exception):
+    """The file cannot be opened; `problem` says why, `detail` gives the technical cause."""
+
+    def __init__(self, problem: OpenProblem, path: Path, detail: str = "") -> None:
+        super().__init__(f"{problem}: {path} {detail}".strip())
+        self.problem = problem
+        self.path = path
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class OpenedFile:
+    path: Path
+    created: bool
+    upgraded_from: str | None  # revision before the upgrade, when one ran
+    backup_path: Path | None
+
+
+def migrations_dir() -> Path:
+    bundled = getattr(sys, "_MEIPASS", None)
+    if bundled:
+        return Path(bundled) / "db" / "migrations"
+    return Path(__file__).resolve().parents[2] / "db" / "migrations"
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    if engine is not None:
+        config.attributes["engine"] = engine
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def backup_copy(source: Path, target: Path) -> None:
+    """A consistent copy through SQLite's online backup API (safe with WAL)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    dst.close()
+    src.close()
+    if os.name == "posix":
+        os.chmod(target, 0o600)
+
+
+def backups_dir(db_path: Path) -> Path:
+    return db_path.parent / f"{db_path.stem}-sauvegardes"
+
+
+def check_writable(path: Path) -> None:
+    folder = path.parent
+    if not folder.exists():
+        raise DatabaseOpenError(OpenProblem.MISSING_FOLDER, path)
+    if path.exists() and not os.access(path, os.W_OK):
+        raise DatabaseOpenError(OpenProblem.READ_ONLY_FILE, path)
+    if not os.access(folder, os.W_OK):
+        raise DatabaseOpenError(OpenProblem.READ_ONLY_FOLDER, path)
+
+
+def _check_header(path: Path) -> None:
+    with open(path, "rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise DatabaseOpenError(OpenProblem.NOT_SQLITE, path)
+
+
+def inspect_revision(path: Path) -> str | None:
+    """The schema revision of an existing Encaisse file; raises if it is not one."""
+    _check_header(path)
+    engine = make_engine(path, read_only=True)
+    try:
+        tables = set(inspect(engine).get_table_names())
+        if not tables:
+            return None
+        if "alembic_version" not in tables or "app_meta" not in tables:
+            raise DatabaseOpenError(OpenProblem.NOT_ENCAISSE, path)
+        with engine.connect() as connection:
+            app = connection.execute(
+                text("SELECT value FROM app_meta WHERE key = 'application'")
+            ).scalar()
+        if app != APPLICATION_ID:
+            raise DatabaseOpenError(OpenProblem.NOT_ENCAISSE, path)
+        return current_revision(engine)
+    except DatabaseOpenError:
+        raise
+    except Exception as exc:  # sqlite3.DatabaseError wrapped by SQLAlchemy
+        raise DatabaseOpenError(OpenProblem.CORRUPT, path, str(exc)) from exc
+    finally:
+        engine.dispose()
+
+
+def open_or_create(path: Path, *, now: datetime, app_version: str) -> OpenedFile:
+    """Open `path` at the current schema, creating or upgrading it; see module docstring."""
+    path = path.expanduser()
+    check_writable(path)
+    created = not path.exists() or path.stat().st_size == 0
+    revision: str | None = None
+    if not created:
+        revision = inspect_revision(path)
+        if revision is not None and revision not in known_revisions():
+            raise DatabaseOpenError(OpenProblem.TOO_NEW, path, revision)
+
+    head = head_revision()
+    backup: Path | None = None
+    if not created and revision != head:
+        stamp = now.strftime("%Y%m%d-%H%M%S")
+        backup = backups_dir(path) / f"{path.stem}-avant-migration-{revision or 'vide'}-{stamp}.sqlite"
+        backup_copy(path, backup)
+
+    if revision != head:
+        engine = make_engine(path)
+        try:
+            command.upgrade(alembic_config(engine), "head")
+            with engine.begin() as connection:
+                connection.execute(
+                    text(
+                        "INSERT INTO app_meta (key, value) VALUES ('application', :app) "
+                        "ON CONFLICT(key) DO NOTHING"
+                    ),
+                    {"app": APPLICATION_ID},
+                )
+                connection.execute(
+                    text(
+                        "INSERT INTO app_meta (key, value) VALUES ('last_version', :v) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+                    ),
+                    {"v": app_version},
+                )
+        finally:
+            engine.dispose()
+    if os.name == "posix":
+        os.chmod(path, 0o600)
+    return OpenedFile(path, created, revision if revision != head and not created else None, backup)

@@ -1,0 +1,1 @@
+"""Queries the services need, written once, in portable SQLAlchemy constructs."""

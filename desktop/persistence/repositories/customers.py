@@ -1,0 +1,111 @@
+"""Customer list queries: search, filters and sort in SQL so any page is one query."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased
+
+from desktop.domain.text import digits_only, fold
+from desktop.persistence.models import Customer, Segment, User
+
+
+class CustomerSort(StrEnum):
+    NAME = "name"
+    SIREN = "siren"
+    CITY = "city"
+    STATUS = "status"
+    SEGMENT = "segment"
+    SALESPERSON = "salesperson"
+    PAYMENT_TERMS = "payment_terms"
+    UPDATED = "updated"
+
+
+@dataclass(frozen=True)
+class CustomerFilter:
+    text: str = ""
+    statuses: tuple[str, ...] = ()
+    segment_id: int | None = None
+    salesperson_id: int | None = None
+
+
+Salesperson = aliased(User)
+
+
+def _like_escape(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def apply_filter(stmt: Select, flt: CustomerFilter) -> Select:  # type: ignore[type-arg]
+    # Every word typed must appear somewhere in the folded key (name, identifiers, city).
+    for word in fold(flt.text).split():
+        digits = digits_only(word)
+        # "552 100 554" and "552100554" both find a SIREN: digits are matched without spaces.
+        token = digits if digits and len(digits) == len(word) else word
+        stmt = stmt.where(Customer.search_text.like(f"%{_like_escape(token)}%", escape="\\"))
+    if flt.statuses:
+        stmt = stmt.where(Customer.status.in_(flt.statuses))
+    if flt.segment_id is not None:
+        stmt = stmt.where(Customer.segment_id == flt.segment_id)
+    if flt.salesperson_id is not None:
+        stmt = stmt.where(Customer.salesperson_id == flt.salesperson_id)
+    return stmt
+
+
+def _sort_columns(sort: CustomerSort):  # type: ignore[no-untyped-def]
+    return {
+        CustomerSort.NAME: (Customer.sort_name,),
+        CustomerSort.SIREN: (Customer.siren, Customer.enterprise_number),
+        CustomerSort.CITY: (func.lower(Customer.billing_city),),
+        CustomerSort.STATUS: (Customer.status,),
+        CustomerSort.SEGMENT: (func.lower(Segment.name),),
+        CustomerSort.SALESPERSON: (func.lower(Salesperson.name),),
+        CustomerSort.PAYMENT_TERMS: (Customer.payment_terms_days,),
+        CustomerSort.UPDATED: (Customer.updated_at,),
+    }[sort]
+
+
+def list_page(
+    session: Session,
+    flt: CustomerFilter,
+    sort: CustomerSort,
+    descending: bool,
+    offset: int,
+    limit: int,
+) -> list:  # type: ignore[type-arg]
+    stmt = (
+        select(
+            Customer.id,
+            Customer.legal_name,
+            Customer.trade_name,
+            Customer.siren,
+            Customer.enterprise_number,
+            Customer.billing_postal_code,
+            Customer.billing_city,
+            Customer.status,
+            Segment.name.label("segment_name"),
+            Salesperson.name.label("salesperson_name"),
+            Customer.payment_terms_days,
+            Customer.payment_terms_basis,
+            Customer.credit_limit_cents,
+        )
+        .outerjoin(Segment, Segment.id == Customer.segment_id)
+        .outerjoin(Salesperson, Salesperson.id == Customer.salesperson_id)
+    )
+    stmt = apply_filter(stmt, flt)
+    order = [c.desc() if descending else c.asc() for c in _sort_columns(sort)]
+    # Name then id break ties, so paging never shows a row twice or skips one.
+    order += [Customer.sort_name.asc(), Customer.id.asc()]
+    return list(session.execute(stmt.order_by(*order).offset(offset).limit(limit)))
+
+
+def count(session: Session, flt: CustomerFilter) -> int:
+    stmt = apply_filter(select(func.count(Customer.id)), flt)
+    return int(session.execute(stmt).scalar_one())
+
+
+def count_by_status(session: Session, flt: CustomerFilter) -> dict[str, int]:
+    stmt = apply_filter(select(Customer.status, func.count(Customer.id)), flt)
+    return {status: n for status, n in session.execute(stmt.group_by(Customer.status))}

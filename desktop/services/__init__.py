@@ -1,0 +1,1 @@
+"""Use cases: one public method = one user action = one transaction. No Qt here."""
