@@ -14,7 +14,7 @@ from platformdirs import user_data_dir
 from desktop import APP_NAME, __version__
 from desktop.persistence.database import Database
 from desktop.persistence.lock import FileLock
-from desktop.persistence.migrations import OpenedFile, check_writable, open_or_create
+from desktop.persistence.migrations import check_writable, open_or_create
 from desktop.services.registry import Services, build_services
 
 DB_FILE_NAME = "encaisse.sqlite"
@@ -72,3 +72,179 @@ def open_file(path: Path, clock=None, *, take_lock: bool = True) -> Services:  #
     services.opened = opened
     services.lock = lock
     return services
+
+
+# --- The graphical application ---------------------------------------------------------
+
+
+def describe_open_error(exc: BaseException) -> str | None:
+    """A French (translated) sentence for a file that cannot be opened, else None."""
+    from desktop.persistence.lock import FileLockedError
+    from desktop.persistence.migrations import DatabaseOpenError
+    from desktop.ui.messages import locked_message, open_problem_message
+
+    if isinstance(exc, DatabaseOpenError):
+        return open_problem_message(exc.problem, str(exc.path), exc.detail)
+    if isinstance(exc, FileLockedError):
+        return locked_message(exc.holder.user, exc.holder.host, exc.holder.since)
+    return None
+
+
+class GuiController:
+    """Opens files, shows the welcome dialog when needed, and owns the main window."""
+
+    def __init__(self, clock) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QSettings
+
+        self.clock = clock
+        self.settings = QSettings()
+        self.services: Services | None = None
+        self.window = None
+
+    def start(self, requested: Path | None) -> bool:
+        path = requested or self._last_file() or default_db_path()
+        if path.exists():
+            return self.open(path)
+        return self.welcome(path)
+
+    def _last_file(self) -> Path | None:
+        value = self.settings.value("last_file", "")
+        return Path(str(value)) if value and Path(str(value)).exists() else None
+
+    def welcome(self, path: Path, message: str = "") -> bool:
+        """Ask what to open; loops until something opens or the user quits."""
+        from desktop.ui.welcome import WelcomeChoice, WelcomeDialog
+
+        while True:
+            dialog = WelcomeDialog(path, message, self.window)
+            if not dialog.exec() or dialog.choice is None:
+                return self.window is not None
+            if dialog.choice is WelcomeChoice.DEMO:
+                ok, message = self._create_demo(default_demo_path())
+                if ok:
+                    return True
+            elif dialog.choice is WelcomeChoice.CREATE:
+                ok, message = self._create_company_file(dialog.path, dialog.company)
+                if ok:
+                    return True
+            else:
+                if self.open(dialog.path, quiet=True):
+                    return True
+                message = self._last_error
+            path = dialog.path
+
+    _last_error = ""
+
+    def _create_company_file(self, path: Path, company) -> tuple[bool, str]:  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QCoreApplication
+
+        if path.exists():
+            return False, QCoreApplication.translate(
+                "GuiController",
+                "Le fichier « %s » existe déjà : choisissez un autre emplacement ou ouvrez-le.",
+            ) % path
+        try:
+            services = open_file(path, self.clock)
+        except Exception as exc:
+            message = describe_open_error(exc)
+            if message is None:
+                raise
+            return False, message
+        services.company.save(company)
+        self._show(services)
+        return True, ""
+
+    def _create_demo(self, path: Path) -> tuple[bool, str]:
+        from PySide6.QtCore import QCoreApplication
+
+        from desktop.services.demo import generate_demo
+        from desktop.ui.tasks import run_with_progress
+
+        if path.exists():
+            return (self.open(path, quiet=True), self._last_error)
+        clock = self.clock
+
+        def build() -> None:
+            services = open_file(path, clock)
+            try:
+                generate_demo(services, customers=300, seed=1)
+            finally:
+                services.close()
+
+        try:
+            run_with_progress(
+                self.window,
+                QCoreApplication.translate(
+                    "GuiController", "Création de la société de démonstration…"
+                ),
+                build,
+            )
+        except Exception as exc:
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+            message = describe_open_error(exc)
+            if message is None:
+                raise
+            return False, message
+        return (self.open(path, quiet=True), self._last_error)
+
+    def open(self, path: Path, quiet: bool = False) -> bool:
+        """Open `path` in the main window; on failure say why (unless quiet) and keep the rest."""
+        from PySide6.QtWidgets import QMessageBox
+
+        try:
+            services = open_file(path, self.clock)
+        except Exception as exc:
+            message = describe_open_error(exc)
+            if message is None:
+                raise
+            self._last_error = message
+            if not quiet:
+                QMessageBox.critical(self.window, "Encaisse", message)
+                if self.window is None:
+                    return self.welcome(path, message)
+            return False
+        self._show(services)
+        return True
+
+    def _show(self, services: Services) -> None:
+        from desktop.ui.main_window import MainWindow
+
+        old_window, old_services = self.window, self.services
+        self.services = services
+        self.window = MainWindow(services)
+        self.window.sig_open_file.connect(lambda p: self.open(Path(p)))
+        self.window.sig_new_file.connect(lambda: self.welcome(default_db_path()))
+        self.window.show()
+        self.settings.setValue("last_file", str(services.path))
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_services is not None:
+            old_services.close()
+
+    def shutdown(self) -> None:
+        if self.services is not None:
+            self.services.close()
+            self.services = None
+
+
+def run_gui(db_path: Path | None, lang: str | None, clock=None) -> int:  # type: ignore[no-untyped-def]
+    """Start the graphical application; returns the process exit code."""
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.i18n import install_translators
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    _lang, _translators = install_translators(app, lang)
+    controller = GuiController(clock or SystemClock())
+    app.aboutToQuit.connect(controller.shutdown)
+    if not controller.start(db_path):
+        controller.shutdown()
+        return 0
+    return app.exec()

@@ -29,14 +29,18 @@ def build_parser() -> argparse.ArgumentParser:
         description="Encaisse — gestion du poste clients : relances, propositions, litiges.",
     )
     parser.add_argument("--version", action="version", version=f"Encaisse {__version__}")
-    parser.add_argument("--db", type=Path, help="fichier de données (par défaut : dossier utilisateur)")
+    parser.add_argument(
+        "--db", type=Path, help="fichier de données (par défaut : dossier utilisateur)"
+    )
     parser.add_argument("--lang", choices=["fr", "en"], help="langue de l'interface")
     parser.add_argument("--today", type=_parse_date, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command")
 
     demo = sub.add_parser("demo", help="créer une société de démonstration")
     demo.add_argument("--customers", type=int, default=300, help="nombre de clients et prospects")
-    demo.add_argument("--seed", type=int, default=1, help="graine (mêmes données pour la même graine)")
+    demo.add_argument(
+        "--seed", type=int, default=1, help="graine (mêmes données pour la même graine)"
+    )
     demo.add_argument("--replace", action="store_true", help="remplacer le fichier s'il existe")
 
     customers = sub.add_parser("customers", help="clients et prospects")
@@ -61,7 +65,9 @@ def _clock(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from desktop.domain.clock import FixedClock
 
     if args.today:
-        return FixedClock(datetime.combine(args.today, datetime.now().time().replace(microsecond=0)))
+        return FixedClock(
+            datetime.combine(args.today, datetime.now().time().replace(microsecond=0))
+        )
     return SystemClock()
 
 
@@ -161,7 +167,9 @@ def cmd_customers_list(args: argparse.Namespace) -> int:
         json.dump(records, out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif args.format == "csv":
-        writer = csv.DictWriter(out, fieldnames=list(records[0]) if records else ["id"], delimiter=";")
+        writer = csv.DictWriter(
+            out, fieldnames=list(records[0]) if records else ["id"], delimiter=";"
+        )
         writer.writeheader()
         for record in records:
             # A cell starting with = + - @ would run as a formula in a spreadsheet.
@@ -171,8 +179,14 @@ def cmd_customers_list(args: argparse.Namespace) -> int:
 
         headers = ("id", "Raison sociale", "SIREN / n° BCE", "Ville", "Statut", "Commercial")
         table = [
-            (str(r["id"]), str(r["name"]), str(r["identifier"]), str(r["city"]),
-             status_label(rows[i].status), str(r["salesperson"]))
+            (
+                str(r["id"]),
+                str(r["name"]),
+                str(r["identifier"]),
+                str(r["city"]),
+                status_label(rows[i].status),
+                str(r["salesperson"]),
+            )
             for i, r in enumerate(records)
         ]
         widths = [max([len(h)] + [len(row[i]) for row in table]) for i, h in enumerate(headers)]
@@ -217,7 +231,9 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
     services = _open(args, take_lock=False)
     try:
-        take_screenshot(services, args.page, args.out, size=(args.width, args.height), lang=args.lang)
+        take_screenshot(
+            services, args.page, args.out, size=(args.width, args.height), lang=args.lang
+        )
     finally:
         services.close()
     print(f"Capture enregistrée : {args.out}")
@@ -225,7 +241,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from desktop.ui.application import run_gui
+    from desktop.app import run_gui
 
     return run_gui(db_path=args.db, lang=args.lang, clock=_clock(args))
 

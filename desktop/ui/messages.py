@@ -20,57 +20,54 @@ from desktop.domain.enums import (
 )
 from desktop.domain.errors import ErrorCode, FieldError
 
-
-def _t(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
-
-
 # --- Opening a file ----------------------------------------------------------------------
 
 
 def open_problem_message(problem: str, path: str, detail: str = "") -> str:
     texts = {
-        "not_sqlite": _t(
+        "not_sqlite": QCoreApplication.translate(
             "Messages",
             "Le fichier « {path} » n'est pas un fichier Encaisse : ce n'est pas une base SQLite. "
             "Il n'a pas été modifié.",
         ),
-        "not_encaisse": _t(
+        "not_encaisse": QCoreApplication.translate(
             "Messages",
             "Le fichier « {path} » est une base SQLite, mais pas un fichier Encaisse. "
             "Il n'a pas été modifié.",
         ),
-        "too_new": _t(
+        "too_new": QCoreApplication.translate(
             "Messages",
             "Le fichier « {path} » a été enregistré par une version plus récente d'Encaisse. "
             "Installez la dernière version pour l'ouvrir ; il n'a pas été modifié.",
         ),
-        "corrupt": _t(
+        "corrupt": QCoreApplication.translate(
             "Messages",
             "Le fichier « {path} » est endommagé et ne peut pas être lu. Il n'a pas été modifié ; "
             "restaurez la dernière sauvegarde.",
         ),
-        "read_only_file": _t(
+        "read_only_file": QCoreApplication.translate(
             "Messages",
             "Le fichier « {path} » est en lecture seule : Encaisse ne peut pas y enregistrer vos "
             "modifications. Vérifiez ses droits d'accès.",
         ),
-        "read_only_folder": _t(
+        "read_only_folder": QCoreApplication.translate(
             "Messages",
             "Le dossier de « {path} » est en lecture seule : Encaisse ne peut pas y écrire. "
             "Choisissez un autre emplacement ou vérifiez les droits d'accès.",
         ),
-        "missing_folder": _t(
+        "missing_folder": QCoreApplication.translate(
             "Messages", "Le dossier de « {path} » n'existe pas. Choisissez un autre emplacement."
         ),
-        "not_found": _t("Messages", "Le fichier « {path} » n'existe pas."),
+        "not_found": QCoreApplication.translate("Messages", "Le fichier « {path} » n'existe pas."),
     }
-    text = texts.get(problem, _t("Messages", "Impossible d'ouvrir « {path} »."))
+    text = texts.get(
+        problem, QCoreApplication.translate("Messages", "Impossible d'ouvrir « {path} ».")
+    )
     return text.format(path=path)
 
 
 def locked_message(user: str, host: str, since: str) -> str:
-    return _t(
+    return QCoreApplication.translate(
         "Messages",
         "Ce fichier est déjà ouvert par {user} sur l'ordinateur « {host} » (depuis {since}). "
         "Fermez Encaisse sur ce poste avant de l'ouvrir ici.",
@@ -78,7 +75,7 @@ def locked_message(user: str, host: str, since: str) -> str:
 
 
 def missing_file_message(path: str) -> str:
-    return _t(
+    return QCoreApplication.translate(
         "Messages",
         "Aucun fichier Encaisse à « {path} ». Lancez « encaisse » pour le créer, ou "
         "« encaisse demo » pour une société de démonstration.",
@@ -92,64 +89,78 @@ def field_error_message(error: FieldError) -> str:
     p = error.params
     code = error.code
     texts: dict[ErrorCode, str] = {
-        ErrorCode.REQUIRED: _t("Messages", "Ce champ est obligatoire."),
-        ErrorCode.TOO_LONG: _t("Messages", "Trop long : {max} caractères au plus."),
-        ErrorCode.INVALID_SIREN: _t(
+        ErrorCode.REQUIRED: QCoreApplication.translate("Messages", "Ce champ est obligatoire."),
+        ErrorCode.TOO_LONG: QCoreApplication.translate(
+            "Messages", "Trop long : {max} caractères au plus."
+        ),
+        ErrorCode.INVALID_SIREN: QCoreApplication.translate(
             "Messages", "SIREN invalide : 9 chiffres dont le dernier est une clé de contrôle."
         ),
-        ErrorCode.INVALID_SIRET: _t(
+        ErrorCode.INVALID_SIRET: QCoreApplication.translate(
             "Messages", "SIRET invalide : 14 chiffres (SIREN + numéro d'établissement)."
         ),
-        ErrorCode.SIRET_SIREN_MISMATCH: _t(
+        ErrorCode.SIRET_SIREN_MISMATCH: QCoreApplication.translate(
             "Messages", "Ce SIRET ne commence pas par le SIREN saisi."
         ),
-        ErrorCode.INVALID_VAT_FR: _t(
+        ErrorCode.INVALID_VAT_FR: QCoreApplication.translate(
             "Messages", "Numéro de TVA français invalide : FR, 2 caractères de clé puis le SIREN."
         ),
-        ErrorCode.INVALID_VAT_BE: _t(
+        ErrorCode.INVALID_VAT_BE: QCoreApplication.translate(
             "Messages", "Numéro de TVA belge invalide : BE suivi des 10 chiffres du numéro BCE."
         ),
-        ErrorCode.INVALID_VAT: _t("Messages", "Numéro de TVA intracommunautaire invalide."),
-        ErrorCode.INVALID_BE_ENTERPRISE: _t(
+        ErrorCode.INVALID_VAT: QCoreApplication.translate(
+            "Messages", "Numéro de TVA intracommunautaire invalide."
+        ),
+        ErrorCode.INVALID_BE_ENTERPRISE: QCoreApplication.translate(
             "Messages", "Numéro d'entreprise belge invalide : 10 chiffres, clé modulo 97."
         ),
-        ErrorCode.INVALID_IBAN: _t("Messages", "IBAN invalide : vérifiez la clé et la longueur."),
-        ErrorCode.INVALID_BIC: _t("Messages", "BIC invalide : 8 ou 11 caractères."),
-        ErrorCode.INVALID_EMAIL: _t("Messages", "Adresse e-mail invalide."),
-        ErrorCode.INVALID_POSTAL_CODE: _t(
+        ErrorCode.INVALID_IBAN: QCoreApplication.translate(
+            "Messages", "IBAN invalide : vérifiez la clé et la longueur."
+        ),
+        ErrorCode.INVALID_BIC: QCoreApplication.translate(
+            "Messages", "BIC invalide : 8 ou 11 caractères."
+        ),
+        ErrorCode.INVALID_EMAIL: QCoreApplication.translate("Messages", "Adresse e-mail invalide."),
+        ErrorCode.INVALID_POSTAL_CODE: QCoreApplication.translate(
             "Messages", "Code postal invalide (5 chiffres en France, 4 en Belgique)."
         ),
-        ErrorCode.INVALID_AMOUNT: _t("Messages", "Montant invalide."),
-        ErrorCode.NEGATIVE_AMOUNT: _t("Messages", "La valeur ne peut pas être négative."),
-        ErrorCode.PAYMENT_TERMS_TOO_LONG: _t(
+        ErrorCode.INVALID_AMOUNT: QCoreApplication.translate("Messages", "Montant invalide."),
+        ErrorCode.NEGATIVE_AMOUNT: QCoreApplication.translate(
+            "Messages", "La valeur ne peut pas être négative."
+        ),
+        ErrorCode.PAYMENT_TERMS_TOO_LONG: QCoreApplication.translate(
             "Messages",
             "Délai supérieur au maximum légal entre professionnels : {max} jours pour ce mode de "
             "calcul.",
         ),
-        ErrorCode.INVALID_DATE: _t("Messages", "Date incohérente."),
-        ErrorCode.DATE_IN_FUTURE: _t("Messages", "Cette date est dans le futur."),
-        ErrorCode.DUPLICATE_SIREN: _t(
+        ErrorCode.INVALID_DATE: QCoreApplication.translate("Messages", "Date incohérente."),
+        ErrorCode.DATE_IN_FUTURE: QCoreApplication.translate(
+            "Messages", "Cette date est dans le futur."
+        ),
+        ErrorCode.DUPLICATE_SIREN: QCoreApplication.translate(
             "Messages", "Ce SIREN est déjà celui de « {name} »."
         ),
-        ErrorCode.DUPLICATE_ENTERPRISE_NUMBER: _t(
+        ErrorCode.DUPLICATE_ENTERPRISE_NUMBER: QCoreApplication.translate(
             "Messages", "Ce numéro d'entreprise est déjà celui de « {name} »."
         ),
-        ErrorCode.DUPLICATE_ACCOUNT_CODE: _t(
+        ErrorCode.DUPLICATE_ACCOUNT_CODE: QCoreApplication.translate(
             "Messages", "Ce compte auxiliaire est déjà celui de « {name} »."
         ),
-        ErrorCode.DUPLICATE_NAME: _t("Messages", "Ce nom existe déjà."),
-        ErrorCode.NOT_FOUND: _t("Messages", "Cet élément n'existe plus."),
-        ErrorCode.RATING_OUT_OF_RANGE: _t(
+        ErrorCode.DUPLICATE_NAME: QCoreApplication.translate("Messages", "Ce nom existe déjà."),
+        ErrorCode.NOT_FOUND: QCoreApplication.translate("Messages", "Cet élément n'existe plus."),
+        ErrorCode.RATING_OUT_OF_RANGE: QCoreApplication.translate(
             "Messages", "Note hors de l'échelle de cette source ({min} à {max})."
         ),
-        ErrorCode.DUPLICATE_OBSERVATION: _t("Messages", "Une observation est en double."),
-        ErrorCode.HAS_DOCUMENTS: _t(
+        ErrorCode.DUPLICATE_OBSERVATION: QCoreApplication.translate(
+            "Messages", "Une observation est en double."
+        ),
+        ErrorCode.HAS_DOCUMENTS: QCoreApplication.translate(
             "Messages",
             "Ce client a des factures ou des règlements : il ne peut pas être supprimé. "
             "Passez-le plutôt au statut « Bloqué ».",
         ),
     }
-    return texts.get(code, _t("Messages", "Valeur invalide.")).format(**p)
+    return texts.get(code, QCoreApplication.translate("Messages", "Valeur invalide.")).format(**p)
 
 
 # --- Vocabularies --------------------------------------------------------------------------
@@ -157,35 +168,41 @@ def field_error_message(error: FieldError) -> str:
 
 def status_label(status: CustomerStatus) -> str:
     return {
-        CustomerStatus.PROSPECT: _t("Labels", "Prospect"),
-        CustomerStatus.ACTIVE: _t("Labels", "Actif"),
-        CustomerStatus.UNDER_WATCH: _t("Labels", "Sous surveillance"),
-        CustomerStatus.BLOCKED: _t("Labels", "Bloqué"),
-        CustomerStatus.INSOLVENCY: _t("Labels", "Procédure collective"),
+        CustomerStatus.PROSPECT: QCoreApplication.translate("Labels", "Prospect"),
+        CustomerStatus.ACTIVE: QCoreApplication.translate("Labels", "Actif"),
+        CustomerStatus.UNDER_WATCH: QCoreApplication.translate("Labels", "Sous surveillance"),
+        CustomerStatus.BLOCKED: QCoreApplication.translate("Labels", "Bloqué"),
+        CustomerStatus.INSOLVENCY: QCoreApplication.translate("Labels", "Procédure collective"),
     }[status]
 
 
 def profile_label(profile: Profile) -> str:
     return {
-        Profile.OWNER: _t("Labels", "Dirigeant"),
-        Profile.ASSISTANT: _t("Labels", "Assistant(e) relances"),
-        Profile.SALESPERSON: _t("Labels", "Commercial"),
+        Profile.OWNER: QCoreApplication.translate("Labels", "Dirigeant"),
+        Profile.ASSISTANT: QCoreApplication.translate("Labels", "Assistant(e) relances"),
+        Profile.SALESPERSON: QCoreApplication.translate("Labels", "Commercial"),
     }[profile]
 
 
 def country_label(country: Country) -> str:
     return {
-        Country.FRANCE: _t("Labels", "France"),
-        Country.BELGIUM: _t("Labels", "Belgique"),
-        Country.OTHER: _t("Labels", "Autre pays"),
+        Country.FRANCE: QCoreApplication.translate("Labels", "France"),
+        Country.BELGIUM: QCoreApplication.translate("Labels", "Belgique"),
+        Country.OTHER: QCoreApplication.translate("Labels", "Autre pays"),
     }[country]
 
 
 def terms_basis_label(basis: PaymentTermsBasis) -> str:
     return {
-        PaymentTermsBasis.INVOICE_DATE: _t("Labels", "jours date de facture"),
-        PaymentTermsBasis.END_OF_MONTH_AFTER: _t("Labels", "jours fin de mois"),
-        PaymentTermsBasis.END_OF_MONTH_THEN: _t("Labels", "jours après la fin du mois"),
+        PaymentTermsBasis.INVOICE_DATE: QCoreApplication.translate(
+            "Labels", "jours date de facture"
+        ),
+        PaymentTermsBasis.END_OF_MONTH_AFTER: QCoreApplication.translate(
+            "Labels", "jours fin de mois"
+        ),
+        PaymentTermsBasis.END_OF_MONTH_THEN: QCoreApplication.translate(
+            "Labels", "jours après la fin du mois"
+        ),
     }[basis]
 
 
@@ -195,39 +212,51 @@ def payment_terms_text(days: int, basis: PaymentTermsBasis) -> str:
 
 def insolvency_label(kind: InsolvencyKind) -> str:
     return {
-        InsolvencyKind.SAFEGUARD: _t("Labels", "Sauvegarde"),
-        InsolvencyKind.RECEIVERSHIP: _t("Labels", "Redressement judiciaire"),
-        InsolvencyKind.LIQUIDATION: _t("Labels", "Liquidation judiciaire"),
+        InsolvencyKind.SAFEGUARD: QCoreApplication.translate("Labels", "Sauvegarde"),
+        InsolvencyKind.RECEIVERSHIP: QCoreApplication.translate(
+            "Labels", "Redressement judiciaire"
+        ),
+        InsolvencyKind.LIQUIDATION: QCoreApplication.translate("Labels", "Liquidation judiciaire"),
     }[kind]
 
 
 def rating_source_label(source: RatingSource) -> str:
     return {
-        RatingSource.BANQUE_DE_FRANCE: _t("Labels", "Banque de France"),
-        RatingSource.COFACE: _t("Labels", "Coface (DRA 0–10)"),
-        RatingSource.CREDITSAFE: _t("Labels", "Creditsafe (0–100)"),
-        RatingSource.ELLISPHERE: _t("Labels", "Ellisphere"),
-        RatingSource.GRAYDON: _t("Labels", "Graydon"),
-        RatingSource.OTHER: _t("Labels", "Autre source"),
+        RatingSource.BANQUE_DE_FRANCE: QCoreApplication.translate("Labels", "Banque de France"),
+        RatingSource.COFACE: QCoreApplication.translate("Labels", "Coface (DRA 0–10)"),
+        RatingSource.CREDITSAFE: QCoreApplication.translate("Labels", "Creditsafe (0–100)"),
+        RatingSource.ELLISPHERE: QCoreApplication.translate("Labels", "Ellisphere"),
+        RatingSource.GRAYDON: QCoreApplication.translate("Labels", "Graydon"),
+        RatingSource.OTHER: QCoreApplication.translate("Labels", "Autre source"),
     }[source]
 
 
 def topic_label(topic: ObservationTopic) -> str:
     return {
-        ObservationTopic.SITE_ACTIVITY: _t("Labels", "Activité sur le site"),
-        ObservationTopic.STAFF_TURNOVER: _t("Labels", "Rotation du personnel"),
-        ObservationTopic.STOCK_AND_SHELVES: _t("Labels", "Stock et rayons"),
-        ObservationTopic.NEW_EQUIPMENT: _t("Labels", "Nouveaux équipements (achat ou leasing)"),
-        ObservationTopic.PREMISES: _t("Labels", "Locaux"),
-        ObservationTopic.PAYMENT_DIFFICULTIES: _t("Labels", "Difficultés de paiement évoquées"),
-        ObservationTopic.ORDERS_IN_PROGRESS: _t("Labels", "Commandes en cours"),
+        ObservationTopic.SITE_ACTIVITY: QCoreApplication.translate(
+            "Labels", "Activité sur le site"
+        ),
+        ObservationTopic.STAFF_TURNOVER: QCoreApplication.translate(
+            "Labels", "Rotation du personnel"
+        ),
+        ObservationTopic.STOCK_AND_SHELVES: QCoreApplication.translate("Labels", "Stock et rayons"),
+        ObservationTopic.NEW_EQUIPMENT: QCoreApplication.translate(
+            "Labels", "Nouveaux équipements (achat ou leasing)"
+        ),
+        ObservationTopic.PREMISES: QCoreApplication.translate("Labels", "Locaux"),
+        ObservationTopic.PAYMENT_DIFFICULTIES: QCoreApplication.translate(
+            "Labels", "Difficultés de paiement évoquées"
+        ),
+        ObservationTopic.ORDERS_IN_PROGRESS: QCoreApplication.translate(
+            "Labels", "Commandes en cours"
+        ),
     }[topic]
 
 
 def assessment_label(assessment: Assessment) -> str:
     return {
-        Assessment.REASSURING: _t("Labels", "Rassurant"),
-        Assessment.NEUTRAL: _t("Labels", "Neutre"),
-        Assessment.WORRYING: _t("Labels", "Inquiétant"),
-        Assessment.NOT_OBSERVED: _t("Labels", "Non observé"),
+        Assessment.REASSURING: QCoreApplication.translate("Labels", "Rassurant"),
+        Assessment.NEUTRAL: QCoreApplication.translate("Labels", "Neutre"),
+        Assessment.WORRYING: QCoreApplication.translate("Labels", "Inquiétant"),
+        Assessment.NOT_OBSERVED: QCoreApplication.translate("Labels", "Non observé"),
     }[assessment]

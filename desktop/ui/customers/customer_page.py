@@ -1,0 +1,589 @@
+"""One customer: identity, addresses, terms, contacts, ratings, visit reports, timeline."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.customer import Address
+from desktop.domain.enums import Assessment, Country, CustomerStatus, RatingSource
+from desktop.domain.errors import NotFoundError, ValidationError
+from desktop.domain.identifiers import format_be_enterprise_number
+from desktop.domain.money import format_cents
+from desktop.services.customers import CustomerDetail
+from desktop.services.registry import Services
+from desktop.services.timeline import TimelineEntry, TimelineKind
+from desktop.services.visits import VisitReportData
+from desktop.ui.customers.customer_form import CustomerDialog
+from desktop.ui.customers.small_dialogs import ContactDialog, RatingDialog
+from desktop.ui.customers.visit_form import VisitReportDialog
+from desktop.ui.dates import format_date
+from desktop.ui.messages import (
+    assessment_label,
+    country_label,
+    field_error_message,
+    insolvency_label,
+    payment_terms_text,
+    rating_source_label,
+    topic_label,
+)
+from desktop.ui.widgets import StatusBadge, read_only_form, value_label
+
+ASSESSMENT_COLORS = {
+    Assessment.REASSURING: "#1e6b34",
+    Assessment.NEUTRAL: "#555555",
+    Assessment.WORRYING: "#a1261f",
+    Assessment.NOT_OBSERVED: "#999999",
+}
+
+
+def _address_text(address: Address) -> str:
+    lines = [address.line1, address.line2, f"{address.postal_code} {address.city}".strip()]
+    if address.country is not Country.FRANCE:
+        lines.append(country_label(address.country))
+    return "\n".join(line for line in lines if line)
+
+
+class CustomerPage(QWidget):
+    sig_back = Signal()
+    sig_changed = Signal(int)
+    sig_deleted = Signal(int)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.customer_id: int | None = None
+        self.detail: CustomerDetail | None = None
+
+        self.back_button = QPushButton(self.tr("← Liste des clients"))
+        self.back_button.setToolTip(self.tr("Revenir à la liste (Échap)"))
+        self.back_button.setFlat(True)
+        self.back_button.clicked.connect(self.sig_back)
+        self.name_label = QLabel()
+        self.name_label.setStyleSheet("QLabel { font-size: 18pt; font-weight: 600; }")
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.name_label.setWordWrap(True)
+        self.badge = StatusBadge(CustomerStatus.PROSPECT)
+        self.subtitle = QLabel()
+        self.subtitle.setStyleSheet("QLabel { color: #555; }")
+        self.edit_button = QPushButton(self.tr("Modifier…"))
+        self.edit_button.setToolTip(self.tr("Modifier la fiche (Ctrl+E)"))
+        self.visit_button = QPushButton(self.tr("Nouveau rapport de visite…"))
+        self.visit_button.setToolTip(self.tr("Rédiger un rapport de visite (Ctrl+R)"))
+        self.delete_button = QPushButton(self.tr("Supprimer…"))
+        self.edit_button.clicked.connect(self.edit_customer)
+        self.visit_button.clicked.connect(lambda: self.new_visit_report())
+        self.delete_button.clicked.connect(self.delete_customer)
+
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addStretch(1)
+        top.addWidget(self.visit_button)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.delete_button)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.name_label, 1)
+        title_row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_summary_tab(), self.tr("Fiche"))
+        self.tabs.addTab(self._build_timeline_tab(), self.tr("Chronologie"))
+        self.tabs.addTab(self._build_visits_tab(), self.tr("Rapports de visite"))
+        self.tabs.addTab(self._build_contacts_tab(), self.tr("Contacts"))
+        self.tabs.addTab(self._build_ratings_tab(), self.tr("Notations externes"))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(title_row)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.tabs, 1)
+
+        QShortcut(QKeySequence("Ctrl+E"), self, activated=self.edit_customer)
+        QShortcut(QKeySequence("Ctrl+R"), self, activated=lambda: self.new_visit_report())
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.sig_back.emit)
+        QShortcut(QKeySequence("Alt+Left"), self, activated=self.sig_back.emit)
+
+    # --- tabs --------------------------------------------------------------------------
+
+    def _build_summary_tab(self) -> QWidget:
+        page = QWidget()
+        grid = QGridLayout(page)
+        self.identity_box = QGroupBox(self.tr("Identité"))
+        self.identity_form = read_only_form()
+        self.identity_box.setLayout(self.identity_form)
+        self.address_box = QGroupBox(self.tr("Adresses et coordonnées"))
+        self.address_form = read_only_form()
+        self.address_box.setLayout(self.address_form)
+        self.terms_box = QGroupBox(self.tr("Conditions commerciales"))
+        self.terms_form = read_only_form()
+        self.terms_box.setLayout(self.terms_form)
+        self.notes_box = QGroupBox(self.tr("Notes"))
+        notes_layout = QVBoxLayout(self.notes_box)
+        self.notes_label = value_label("")
+        self.notes_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        notes_layout.addWidget(self.notes_label)
+        grid.addWidget(self.identity_box, 0, 0)
+        grid.addWidget(self.address_box, 0, 1)
+        grid.addWidget(self.terms_box, 1, 0)
+        grid.addWidget(self.notes_box, 1, 1)
+        grid.setRowStretch(2, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        return page
+
+    def _build_timeline_tab(self) -> QWidget:
+        self.timeline = QTextBrowser()
+        self.timeline.setOpenLinks(False)
+        self.timeline.setAccessibleName(self.tr("Chronologie du client"))
+        self.timeline.anchorClicked.connect(self._timeline_link)
+        return self.timeline
+
+    def _build_visits_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.visits = QTreeWidget()
+        self.visits.setRootIsDecorated(False)
+        self.visits.setAccessibleName(self.tr("Rapports de visite"))
+        self.visits.setHeaderLabels(
+            [
+                self.tr("Date"),
+                self.tr("Commercial"),
+                self.tr("Points inquiétants"),
+                self.tr("À retenir"),
+            ]
+        )
+        self.visits.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.visits.setColumnWidth(0, 100)
+        self.visits.setColumnWidth(1, 160)
+        self.visits.setColumnWidth(2, 220)
+        self.visits.itemActivated.connect(
+            lambda item, _c: self.edit_visit_report(item.data(0, Qt.ItemDataRole.UserRole))
+        )
+        self.visits.itemDoubleClicked.connect(
+            lambda item, _c: self.edit_visit_report(item.data(0, Qt.ItemDataRole.UserRole))
+        )
+        buttons = QHBoxLayout()
+        add = QPushButton(self.tr("Nouveau rapport…"))
+        add.clicked.connect(lambda: self.new_visit_report())
+        edit = QPushButton(self.tr("Ouvrir…"))
+        edit.clicked.connect(self._edit_selected_visit)
+        remove = QPushButton(self.tr("Supprimer…"))
+        remove.clicked.connect(self._delete_selected_visit)
+        buttons.addWidget(add)
+        buttons.addWidget(edit)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.visits)
+        return page
+
+    def _build_contacts_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.contacts = QTreeWidget()
+        self.contacts.setRootIsDecorated(False)
+        self.contacts.setAccessibleName(self.tr("Contacts"))
+        self.contacts.setHeaderLabels(
+            [
+                self.tr("Nom"),
+                self.tr("Fonction"),
+                self.tr("E-mail"),
+                self.tr("Téléphone"),
+                self.tr("Rôle"),
+            ]
+        )
+        self.contacts.setColumnWidth(0, 200)
+        self.contacts.setColumnWidth(1, 160)
+        self.contacts.setColumnWidth(2, 240)
+        self.contacts.setColumnWidth(3, 140)
+        self.contacts.itemDoubleClicked.connect(lambda _i, _c: self._edit_selected_contact())
+        buttons = QHBoxLayout()
+        add = QPushButton(self.tr("Ajouter…"))
+        add.clicked.connect(self._add_contact)
+        edit = QPushButton(self.tr("Modifier…"))
+        edit.clicked.connect(self._edit_selected_contact)
+        remove = QPushButton(self.tr("Supprimer…"))
+        remove.clicked.connect(self._delete_selected_contact)
+        for b in (add, edit, remove):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.contacts)
+        return page
+
+    def _build_ratings_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.ratings = QTreeWidget()
+        self.ratings.setRootIsDecorated(False)
+        self.ratings.setAccessibleName(self.tr("Notations externes"))
+        self.ratings.setHeaderLabels(
+            [self.tr("Date"), self.tr("Source"), self.tr("Note"), self.tr("Commentaire")]
+        )
+        self.ratings.setColumnWidth(0, 100)
+        self.ratings.setColumnWidth(1, 200)
+        self.ratings.setColumnWidth(2, 80)
+        self.ratings.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        buttons = QHBoxLayout()
+        add = QPushButton(self.tr("Ajouter une notation…"))
+        add.clicked.connect(self._add_rating)
+        remove = QPushButton(self.tr("Supprimer…"))
+        remove.clicked.connect(self._delete_selected_rating)
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.ratings)
+        return page
+
+    # --- loading -----------------------------------------------------------------------
+
+    def show_customer(self, customer_id: int) -> bool:
+        """Load and show a customer; False if it no longer exists."""
+        try:
+            detail = self._services.customers.get(customer_id)
+        except NotFoundError:
+            return False
+        self.customer_id = customer_id
+        self.detail = detail
+        d = detail.draft
+        self.name_label.setText(d.legal_name)
+        self.badge.set_status(d.status)
+        facts = [d.legal_form, detail.segment_name]
+        if detail.salesperson_name:
+            facts.append(self.tr("suivi par %s") % detail.salesperson_name)
+        if d.billing_address.city:
+            facts.append(d.billing_address.city)
+        self.subtitle.setText(" · ".join(f for f in facts if f))
+        self._fill_summary(detail)
+        self._fill_contacts(detail)
+        self._fill_ratings(detail)
+        reports = self._services.visits.for_customer(customer_id)
+        self._fill_visits(reports)
+        self._fill_timeline(self._services.timeline.for_customer(customer_id))
+        return True
+
+    def reload(self) -> None:
+        if self.customer_id is not None:
+            self.show_customer(self.customer_id)
+
+    def _fill_summary(self, detail: CustomerDetail) -> None:
+        d = detail.draft
+        for form in (self.identity_form, self.address_form, self.terms_form):
+            while form.rowCount():
+                form.removeRow(0)
+        identity = [
+            (self.tr("Raison sociale"), d.legal_name),
+            (self.tr("Nom commercial"), d.trade_name),
+            (self.tr("Forme juridique"), d.legal_form),
+        ]
+        if d.siren:
+            identity.append((self.tr("SIREN"), f"{d.siren[:3]} {d.siren[3:6]} {d.siren[6:]}"))
+        if d.siret:
+            identity.append((self.tr("SIRET"), d.siret))
+        if d.enterprise_number:
+            identity.append(
+                (self.tr("N° d'entreprise"), format_be_enterprise_number(d.enterprise_number))
+            )
+        identity += [
+            (self.tr("N° de TVA"), d.vat_number),
+            (self.tr("Compte auxiliaire"), d.account_code),
+            (
+                self.tr("Type"),
+                self.tr("Particulier") if d.is_consumer else self.tr("Professionnel"),
+            ),
+        ]
+        for label, value in identity:
+            self.identity_form.addRow(label, value_label(value))
+        self.address_form.addRow(
+            self.tr("Facturation"), value_label(_address_text(d.billing_address))
+        )
+        if not d.delivery_address.is_empty():
+            self.address_form.addRow(
+                self.tr("Livraison"), value_label(_address_text(d.delivery_address))
+            )
+        self.address_form.addRow(self.tr("E-mail"), value_label(d.email))
+        self.address_form.addRow(self.tr("Téléphone"), value_label(d.phone))
+        self.address_form.addRow(self.tr("Site web"), value_label(d.website))
+        terms = [
+            (self.tr("Segment"), detail.segment_name),
+            (self.tr("Commercial"), detail.salesperson_name),
+            (
+                self.tr("Délai de paiement"),
+                payment_terms_text(d.payment_terms_days, d.payment_terms_basis),
+            ),
+            (
+                self.tr("Plafond de crédit"),
+                format_cents(d.credit_limit_cents)
+                if d.credit_limit_cents is not None
+                else self.tr("aucun"),
+            ),
+            (
+                self.tr("Langue des courriers"),
+                self.tr("Français") if d.language == "fr" else self.tr("Anglais"),
+            ),
+        ]
+        if d.insolvency_kind or d.insolvency_opened_on:
+            terms.append(
+                (
+                    self.tr("Procédure collective"),
+                    " · ".join(
+                        p
+                        for p in (
+                            insolvency_label(d.insolvency_kind) if d.insolvency_kind else "",
+                            self.tr("ouverte le %s") % format_date(d.insolvency_opened_on)
+                            if d.insolvency_opened_on
+                            else "",
+                            self.tr("BODACC du %s") % format_date(d.bodacc_published_on)
+                            if d.bodacc_published_on
+                            else "",
+                        )
+                        if p
+                    ),
+                )
+            )
+        for label, value in terms:
+            self.terms_form.addRow(label, value_label(value))
+        self.notes_label.setText(d.notes or "—")
+
+    def _fill_contacts(self, detail: CustomerDetail) -> None:
+        self.contacts.clear()
+        for contact in detail.contacts:
+            roles = []
+            if contact.is_primary:
+                roles.append(self.tr("principal"))
+            if contact.receives_reminders:
+                roles.append(self.tr("reçoit les relances"))
+            item = QTreeWidgetItem(
+                [contact.full_name, contact.role, contact.email, contact.phone, ", ".join(roles)]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, contact)
+            self.contacts.addTopLevelItem(item)
+        self.tabs.setTabText(3, self.tr("Contacts (%n)", "", len(detail.contacts)))
+
+    def _fill_ratings(self, detail: CustomerDetail) -> None:
+        self.ratings.clear()
+        for rating in detail.ratings:
+            item = QTreeWidgetItem(
+                [
+                    format_date(rating.rated_on),
+                    rating_source_label(rating.source),
+                    rating.value,
+                    rating.comment,
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, rating.id)
+            self.ratings.addTopLevelItem(item)
+        self.tabs.setTabText(4, self.tr("Notations externes (%n)", "", len(detail.ratings)))
+
+    def _fill_visits(self, reports: list[VisitReportData]) -> None:
+        self.visits.clear()
+        for report in reports:
+            d = report.draft
+            worrying = ", ".join(topic_label(t) for t in report.worrying_topics)
+            summary = (d.for_credit_management or d.free_text).replace("\n", " ")
+            item = QTreeWidgetItem(
+                [format_date(d.visit_date), report.author_name, worrying, summary]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, report.id)
+            if report.worrying_topics:
+                item.setForeground(2, QColor(ASSESSMENT_COLORS[Assessment.WORRYING]))
+            self.visits.addTopLevelItem(item)
+        self.tabs.setTabText(2, self.tr("Rapports de visite (%n)", "", len(reports)))
+
+    def _fill_timeline(self, entries: list[TimelineEntry]) -> None:
+        if not entries:
+            self.timeline.setHtml(
+                f"<p style='color:#666'>{escape(self.tr('Aucun événement.'))}</p>"
+            )
+            return
+        reports = {r.id: r for r in self._services.visits.for_customer(self.customer_id or 0)}
+        parts = ["<table width='100%' cellspacing='0' cellpadding='6'>"]
+        for entry in entries:
+            title, body = self._timeline_text(entry, reports)
+            parts.append(
+                "<tr>"
+                f"<td valign='top' width='90' style='color:#555'>{escape(format_date(entry.on))}</td>"
+                f"<td valign='top'><b>{title}</b>" + (f"<br>{body}" if body else "") + "</td></tr>"
+            )
+        parts.append("</table>")
+        self.timeline.setHtml("".join(parts))
+
+    def _timeline_text(
+        self, entry: TimelineEntry, reports: dict[int, VisitReportData]
+    ) -> tuple[str, str]:
+        """(title, body) as HTML with everything typed by users escaped."""
+        who = escape(entry.actor)
+        if entry.kind is TimelineKind.CREATED:
+            return escape(self.tr("Fiche créée")) + (f" — {who}" if who else ""), ""
+        if entry.kind is TimelineKind.UPDATED:
+            changed = list(json.loads(entry.facts.get("changes") or "{}"))
+            body = escape(self.tr("Champs modifiés : %s") % ", ".join(changed)) if changed else ""
+            return escape(self.tr("Fiche modifiée")) + (f" — {who}" if who else ""), body
+        if entry.kind is TimelineKind.RATING:
+            source = rating_source_label(RatingSource(entry.facts["source"]))
+            title = escape(self.tr("Notation %s : %s") % (source, entry.facts["value"]))
+            return title, escape(entry.facts.get("comment", ""))
+        report = reports.get(entry.ref_id or -1)
+        title = escape(self.tr("Rapport de visite")) + (f" — {who}" if who else "")
+        title = f"<a href='visit:{entry.ref_id}'>{title}</a>"
+        if report is None:
+            return title, ""
+        lines = []
+        for obs in report.draft.observations:
+            if obs.assessment in (Assessment.WORRYING, Assessment.REASSURING):
+                color = ASSESSMENT_COLORS[obs.assessment]
+                comment = f" — {escape(obs.comment)}" if obs.comment else ""
+                lines.append(
+                    f"<span style='color:{color}'>● {escape(topic_label(obs.topic))} : "
+                    f"{escape(assessment_label(obs.assessment))}</span>{comment}"
+                )
+        text = report.draft.for_credit_management or report.draft.free_text
+        if text:
+            lines.append(escape(text).replace("\n", "<br>"))
+        return title, "<br>".join(lines)
+
+    def _timeline_link(self, url: QUrl) -> None:
+        if url.scheme() == "visit":
+            self.edit_visit_report(int(url.path()))
+
+    # --- actions -----------------------------------------------------------------------
+
+    def edit_customer(self) -> None:
+        if self.customer_id is None:
+            return
+        dialog = CustomerDialog(self._services, self.customer_id, self)
+        if dialog.exec():
+            self.reload()
+            self.sig_changed.emit(self.customer_id)
+
+    def delete_customer(self) -> None:
+        if self.customer_id is None or self.detail is None:
+            return
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Supprimer le client"),
+            self.tr(
+                "Supprimer « %s » avec ses contacts, notations et rapports de visite ?\n"
+                "Cette action est définitive."
+            )
+            % self.detail.display_name,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._services.customers.delete(self.customer_id)
+        except ValidationError as exc:
+            QMessageBox.information(
+                self, self.tr("Suppression impossible"), field_error_message(exc.errors[0])
+            )
+            return
+        deleted = self.customer_id
+        self.customer_id = None
+        self.sig_deleted.emit(deleted)
+
+    def new_visit_report(self) -> VisitReportDialog | None:
+        if self.customer_id is None:
+            return None
+        dialog = VisitReportDialog(self._services, self.customer_id, parent=self)
+        if dialog.exec():
+            self.reload()
+            self.tabs.setCurrentIndex(1)
+        return dialog
+
+    def edit_visit_report(self, report_id: int | None) -> None:
+        if self.customer_id is None or report_id is None:
+            return
+        dialog = VisitReportDialog(self._services, self.customer_id, int(report_id), self)
+        if dialog.exec():
+            self.reload()
+
+    def _edit_selected_visit(self) -> None:
+        item = self.visits.currentItem()
+        if item is not None:
+            self.edit_visit_report(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def _delete_selected_visit(self) -> None:
+        item = self.visits.currentItem()
+        if item is None:
+            return
+        if (
+            QMessageBox.question(
+                self, self.tr("Supprimer le rapport"), self.tr("Supprimer ce rapport de visite ?")
+            )
+            == QMessageBox.StandardButton.Yes
+        ):
+            self._services.visits.delete(int(item.data(0, Qt.ItemDataRole.UserRole)))
+            self.reload()
+
+    def _add_contact(self) -> None:
+        if (
+            self.customer_id is not None
+            and ContactDialog(self._services, self.customer_id, None, self).exec()
+        ):
+            self.reload()
+
+    def _edit_selected_contact(self) -> None:
+        item = self.contacts.currentItem()
+        if item is None or self.customer_id is None:
+            return
+        contact = item.data(0, Qt.ItemDataRole.UserRole)
+        if ContactDialog(self._services, self.customer_id, contact, self).exec():
+            self.reload()
+
+    def _delete_selected_contact(self) -> None:
+        item = self.contacts.currentItem()
+        if item is None:
+            return
+        contact = item.data(0, Qt.ItemDataRole.UserRole)
+        if (
+            QMessageBox.question(
+                self,
+                self.tr("Supprimer le contact"),
+                self.tr("Supprimer le contact « %s » ?") % contact.full_name,
+            )
+            == QMessageBox.StandardButton.Yes
+        ):
+            self._services.customers.delete_contact(contact.id)
+            self.reload()
+
+    def _add_rating(self) -> None:
+        if (
+            self.customer_id is not None
+            and RatingDialog(self._services, self.customer_id, self).exec()
+        ):
+            self.reload()
+
+    def _delete_selected_rating(self) -> None:
+        item = self.ratings.currentItem()
+        if item is None:
+            return
+        if (
+            QMessageBox.question(
+                self, self.tr("Supprimer la notation"), self.tr("Supprimer cette notation ?")
+            )
+            == QMessageBox.StandardButton.Yes
+        ):
+            self._services.customers.delete_rating(int(item.data(0, Qt.ItemDataRole.UserRole)))
+            self.reload()

@@ -1,0 +1,286 @@
+"""The main window: a navigation for every area, the pages, menus and shortcuts."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME, __version__
+from desktop.services.registry import Services
+from desktop.ui.customers.customer_form import CustomerDialog
+from desktop.ui.customers.customer_page import CustomerPage
+from desktop.ui.customers.list_page import CustomerListPage
+from desktop.ui.placeholder import PlaceholderPage
+from desktop.ui.settings_page import SettingsPage
+
+
+class Area(IntEnum):
+    DASHBOARD = 0
+    CUSTOMERS = 1
+    REMINDERS = 2
+    PROPOSALS = 3
+    DISPUTES = 4
+    IMPORTS = 5
+    SETTINGS = 6
+
+
+class MainWindow(QMainWindow):
+    sig_open_file = Signal(str)
+    sig_new_file = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.resize(1280, 800)
+        self.setMinimumSize(QSize(900, 560))
+
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        self.nav.setFixedWidth(210)
+        self.nav.setStyleSheet(
+            "QListWidget { background: #1f2a37; color: #e6edf3; border: none; font-size: 11pt; "
+            "padding-top: 8px; }"
+            "QListWidget::item { padding: 9px 14px; }"
+            "QListWidget::item:selected { background: #2f6fdf; color: white; }"
+        )
+        labels = {
+            Area.DASHBOARD: self.tr("Tableau de bord"),
+            Area.CUSTOMERS: self.tr("Clients et prospects"),
+            Area.REMINDERS: self.tr("Relances"),
+            Area.PROPOSALS: self.tr("Propositions"),
+            Area.DISPUTES: self.tr("Litiges"),
+            Area.IMPORTS: self.tr("Imports"),
+            Area.SETTINGS: self.tr("Paramètres"),
+        }
+        for area in Area:
+            item = QListWidgetItem(labels[area])
+            item.setToolTip(f"{labels[area]} (Ctrl+{area.value + 1})")
+            self.nav.addItem(item)
+
+        self.stack = QStackedWidget()
+        self.customer_list = CustomerListPage(services)
+        self.customer_page = CustomerPage(services)
+        self.customers_stack = QStackedWidget()
+        self.customers_stack.addWidget(self.customer_list)
+        self.customers_stack.addWidget(self.customer_page)
+        self.settings_page = SettingsPage(services)
+        pages = {
+            Area.DASHBOARD: PlaceholderPage(
+                self.tr("Tableau de bord"),
+                self.tr(
+                    "Ici : les retards par tranche d'âge, l'évolution du DSO, les litiges par cause, "
+                    "les plus gros retardataires et les actions du jour."
+                ),
+            ),
+            Area.CUSTOMERS: self.customers_stack,
+            Area.REMINDERS: PlaceholderPage(
+                self.tr("Relances"),
+                self.tr(
+                    "Ici : le calendrier des relances par plan et par segment, les courriers à "
+                    "imprimer, les appels à passer, les promesses de paiement et les mises en demeure."
+                ),
+            ),
+            Area.PROPOSALS: PlaceholderPage(
+                self.tr("Propositions"),
+                self.tr(
+                    "Ici : les propositions avec échéancier de paiement (acompte, jalons, mensualités) "
+                    "vérifié contre les délais légaux, et les plans d'apurement."
+                ),
+            ),
+            Area.DISPUTES: PlaceholderPage(
+                self.tr("Litiges"),
+                self.tr(
+                    "Ici : le journal des litiges par catégorie, montant contesté, service "
+                    "responsable et résolution."
+                ),
+            ),
+            Area.IMPORTS: PlaceholderPage(
+                self.tr("Imports"),
+                self.tr(
+                    "Ici : l'import des factures, avoirs et règlements depuis votre comptabilité "
+                    "(FEC, CSV, Excel), la balance âgée et le DSO."
+                ),
+            ),
+            Area.SETTINGS: self.settings_page,
+        }
+        for area in Area:
+            self.stack.addWidget(pages[area])
+
+        self.demo_banner = QLabel(self.tr("Société de démonstration : les données sont fictives."))
+        self.demo_banner.setStyleSheet(
+            "QLabel { background: #e8eef9; color: #1f4e99; padding: 6px 12px; }"
+        )
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        right_layout.addWidget(self.demo_banner)
+        right_layout.addWidget(self.stack, 1)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(right, 1)
+        self.setCentralWidget(central)
+
+        self.counts_label = QLabel()
+        self.file_label = QLabel()
+        self.statusBar().addWidget(self.counts_label, 1)
+        self.statusBar().addPermanentWidget(self.file_label)
+
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.customer_list.sig_open_customer.connect(self.open_customer)
+        self.customer_list.sig_new_customer.connect(self.new_customer)
+        self.customer_list.sig_counts_changed.connect(self.counts_label.setText)
+        self.customer_page.sig_back.connect(self.show_customer_list)
+        self.customer_page.sig_changed.connect(lambda cid: self.customer_list.refresh(cid))
+        self.customer_page.sig_deleted.connect(self._customer_deleted)
+        self.settings_page.sig_reference_changed.connect(self.customer_list.reload_choices)
+        self.settings_page.sig_company_changed.connect(self._update_title)
+
+        self._build_menus()
+        self._update_title()
+        self.customer_list.refresh()
+        self.go_to(Area.CUSTOMERS)
+
+    # --- menus -------------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
+        self.new_customer_action = self._action(
+            self.tr("&Nouveau client…"), "Ctrl+N", self.new_customer
+        )
+        file_menu.addAction(self.new_customer_action)
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(self.tr("Nouveau fichier d'entreprise…"), None, self.sig_new_file.emit)
+        )
+        file_menu.addAction(
+            self._action(
+                self.tr("&Ouvrir un fichier…"), QKeySequence.StandardKey.Open, self._choose_file
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(self.tr("&Quitter"), QKeySequence.StandardKey.Quit, self.close)
+        )
+
+        go_menu = self.menuBar().addMenu(self.tr("&Aller à"))
+        for area in Area:
+            action = self._action(
+                self.nav.item(area.value).text(),
+                f"Ctrl+{area.value + 1}",
+                lambda _checked=False, a=area: self.go_to(a),
+            )
+            go_menu.addAction(action)
+        go_menu.addSeparator()
+        go_menu.addAction(
+            self._action(self.tr("Rechercher un client"), "Ctrl+F", self._focus_search)
+        )
+
+        help_menu = self.menuBar().addMenu(self.tr("&Aide"))
+        help_menu.addAction(self._action(self.tr("Raccourcis clavier"), "F1", self._show_shortcuts))
+        help_menu.addAction(self._action(self.tr("À propos d'Encaisse"), None, self._show_about))
+
+    # --- navigation --------------------------------------------------------------------
+
+    def go_to(self, area: Area) -> None:
+        self.nav.setCurrentRow(area.value)
+        self.stack.setCurrentIndex(area.value)
+
+    def show_customer_list(self) -> None:
+        self.customers_stack.setCurrentWidget(self.customer_list)
+        self.customer_list.table.setFocus()
+
+    def open_customer(self, customer_id: int) -> None:
+        self.go_to(Area.CUSTOMERS)
+        if self.customer_page.show_customer(customer_id):
+            self.customers_stack.setCurrentWidget(self.customer_page)
+        else:
+            self.customer_list.refresh()
+
+    def new_customer(self) -> None:
+        dialog = CustomerDialog(self.services, parent=self)
+        if dialog.exec() and dialog.saved_id is not None:
+            self.customer_list.refresh(dialog.saved_id)
+            self.open_customer(dialog.saved_id)
+
+    def _customer_deleted(self, _customer_id: int) -> None:
+        self.customer_list.refresh()
+        self.show_customer_list()
+        self.statusBar().showMessage(self.tr("Client supprimé."), 5000)
+
+    def _focus_search(self) -> None:
+        self.go_to(Area.CUSTOMERS)
+        self.show_customer_list()
+        self.customer_list.focus_search()
+
+    def _choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Ouvrir un fichier Encaisse"),
+            str(self.services.path.parent),
+            self.tr("Fichiers Encaisse (*.sqlite *.encaisse);;Tous les fichiers (*)"),
+        )
+        if path:
+            self.sig_open_file.emit(path)
+
+    def _update_title(self) -> None:
+        company = self.services.company.get()
+        name = company.legal_name if company else self.tr("(entreprise non renseignée)")
+        self.setWindowTitle(f"{name} — {APP_NAME}")
+        self.demo_banner.setVisible(bool(company and company.is_demo))
+        self.file_label.setText(str(self.services.path))
+
+    def _show_shortcuts(self) -> None:
+        rows = [
+            ("Ctrl+N", self.tr("Nouveau client")),
+            ("Ctrl+F", self.tr("Rechercher un client")),
+            ("Entrée", self.tr("Ouvrir le client sélectionné")),
+            ("Ctrl+E", self.tr("Modifier la fiche ouverte")),
+            ("Ctrl+R", self.tr("Nouveau rapport de visite")),
+            ("Échap", self.tr("Revenir à la liste")),
+            ("Ctrl+1 … Ctrl+7", self.tr("Aller à un espace")),
+            ("Ctrl+O", self.tr("Ouvrir un autre fichier")),
+            ("Ctrl+Q", self.tr("Quitter")),
+        ]
+        html = (
+            "<table cellpadding='4'>"
+            + "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
+            + "</table>"
+        )
+        QMessageBox.information(self, self.tr("Raccourcis clavier"), html)
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("À propos d'Encaisse"),
+            self.tr(
+                "<b>Encaisse %s</b><br>Vendre c'est bien, être payé c'est mieux.<br><br>"
+                "Fichier de données : %s"
+            )
+            % (__version__, self.services.path),
+        )

@@ -1,0 +1,1506 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
+<context>
+    <name>CompanyForm</name>
+    <message>
+        <source>Raison sociale *</source>
+        <translation>Legal name *</translation>
+    </message>
+    <message>
+        <source>ex. : Menuiserie Lefèvre &amp; Fils</source>
+        <translation>e.g. Menuiserie Lefèvre &amp; Fils</translation>
+    </message>
+    <message>
+        <source>Forme juridique</source>
+        <translation>Legal form</translation>
+    </message>
+    <message>
+        <source>Pays</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <source>SIREN</source>
+        <translation>SIREN</translation>
+    </message>
+    <message>
+        <source>N° d&apos;entreprise (BCE)</source>
+        <translation>Enterprise number (CBE)</translation>
+    </message>
+    <message>
+        <source>N° de TVA</source>
+        <translation>VAT number</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Complément</source>
+        <translation>Address line 2</translation>
+    </message>
+    <message>
+        <source>Code postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Ville</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <source>Signataire des courriers</source>
+        <translation>Letter signatory</translation>
+    </message>
+    <message>
+        <source>Fonction du signataire</source>
+        <translation>Signatory&apos;s position</translation>
+    </message>
+    <message>
+        <source>ex. : Gérante</source>
+        <translation>e.g. Managing Director</translation>
+    </message>
+    <message>
+        <source> jours</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Délai de paiement par défaut</source>
+        <translation>Default payment terms</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>ex. : Comptable, Gérant, Responsable achats</source>
+        <translation>e.g. Accountant, Manager, Purchasing Manager</translation>
+    </message>
+    <message>
+        <source>Contact principal</source>
+        <translation>Main contact</translation>
+    </message>
+    <message>
+        <source>Destinataire des relances</source>
+        <translation>Receives reminders</translation>
+    </message>
+    <message>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Nom *</source>
+        <translation>Surname *</translation>
+    </message>
+    <message>
+        <source>Fonction</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>Nouveau client ou prospect</source>
+        <translation>New customer or prospect</translation>
+    </message>
+    <message>
+        <source>Modifier le client</source>
+        <translation>Edit customer</translation>
+    </message>
+    <message>
+        <source>Identité</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <source>Adresses et contact</source>
+        <translation>Addresses and contact</translation>
+    </message>
+    <message>
+        <source>Conditions et suivi</source>
+        <translation>Terms and follow-up</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Raison sociale *</source>
+        <translation>Legal name *</translation>
+    </message>
+    <message>
+        <source>Nom commercial</source>
+        <translation>Trading name</translation>
+    </message>
+    <message>
+        <source>Forme juridique</source>
+        <translation>Legal form</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Pays</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <source>SIREN</source>
+        <translation>SIREN</translation>
+    </message>
+    <message>
+        <source>SIRET (siège)</source>
+        <translation>SIRET (head office)</translation>
+    </message>
+    <message>
+        <source>N° d&apos;entreprise (BCE)</source>
+        <translation>Enterprise number (CBE)</translation>
+    </message>
+    <message>
+        <source>N° de TVA</source>
+        <translation>VAT number</translation>
+    </message>
+    <message>
+        <source>proposé à partir du SIREN</source>
+        <translation>suggested from the SIREN</translation>
+    </message>
+    <message>
+        <source>Compte auxiliaire</source>
+        <translation>Customer account (ledger)</translation>
+    </message>
+    <message>
+        <source>Le compte client dans votre comptabilité (CompAuxNum du FEC), pour les imports.</source>
+        <translation>The customer&apos;s account in your accounts (CompAuxNum in the FEC), used for imports.</translation>
+    </message>
+    <message>
+        <source>Particulier (consommateur) : pas d&apos;indemnité de 40 €</source>
+        <translation>Private individual (consumer): no €40 recovery fee</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Complément</source>
+        <translation>Address line 2</translation>
+    </message>
+    <message>
+        <source>Code postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Ville</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Adresse de facturation</source>
+        <translation>Billing address</translation>
+    </message>
+    <message>
+        <source>Adresse de livraison différente</source>
+        <translation>Different delivery address</translation>
+    </message>
+    <message>
+        <source>Adresse de livraison</source>
+        <translation>Delivery address</translation>
+    </message>
+    <message>
+        <source>Coordonnées</source>
+        <translation>Contact details</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Site web</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>— aucun —</source>
+        <translation>— none —</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Commercial</source>
+        <translation>Salesperson</translation>
+    </message>
+    <message>
+        <source> jours</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Délai de paiement en jours</source>
+        <translation>Payment terms in days</translation>
+    </message>
+    <message>
+        <source>Mode de calcul du délai</source>
+        <translation>Payment terms basis</translation>
+    </message>
+    <message>
+        <source>Délai de paiement</source>
+        <translation>Payment terms</translation>
+    </message>
+    <message>
+        <source>Plafond de crédit (€)</source>
+        <translation>Credit limit (€)</translation>
+    </message>
+    <message>
+        <source>vide = pas de plafond</source>
+        <translation>empty = no limit</translation>
+    </message>
+    <message>
+        <source>Français</source>
+        <translation>French</translation>
+    </message>
+    <message>
+        <source>Anglais</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Langue des courriers</source>
+        <translation>Letter language</translation>
+    </message>
+    <message>
+        <source>Procédure collective</source>
+        <translation>Insolvency proceedings</translation>
+    </message>
+    <message>
+        <source>— non précisée —</source>
+        <translation>— not specified —</translation>
+    </message>
+    <message>
+        <source>Procédure</source>
+        <translation>Proceedings</translation>
+    </message>
+    <message>
+        <source>Jugement d&apos;ouverture</source>
+        <translation>Opening judgment</translation>
+    </message>
+    <message>
+        <source>Publication au BODACC</source>
+        <translation>BODACC publication</translation>
+    </message>
+    <message>
+        <source>Ce que l&apos;équipe doit savoir de ce client…</source>
+        <translation>What the team should know about this customer…</translation>
+    </message>
+    <message>
+        <source>Le client n&apos;a pas été enregistré : corrigez les champs signalés en rouge.</source>
+        <translation>The customer has not been saved: please correct the fields highlighted in red.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerListModel</name>
+    <message>
+        <source>Raison sociale</source>
+        <translation>Legal name</translation>
+    </message>
+    <message>
+        <source>SIREN / n° BCE</source>
+        <translation>SIREN / CBE no.</translation>
+    </message>
+    <message>
+        <source>Ville</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Commercial</source>
+        <translation>Salesperson</translation>
+    </message>
+    <message>
+        <source>Délai de paiement</source>
+        <translation>Payment terms</translation>
+    </message>
+    <message>
+        <source>Plafond de crédit</source>
+        <translation>Credit limit</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerListPage</name>
+    <message>
+        <source>Clients et prospects</source>
+        <translation>Customers and prospects</translation>
+    </message>
+    <message>
+        <source>Rechercher un nom, un SIREN, une ville…  (Ctrl+F)</source>
+        <translation>Search for a name, a SIREN, a town…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Recherche de clients</source>
+        <translation>Customer search</translation>
+    </message>
+    <message>
+        <source>Filtrer par statut</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <source>Tous les statuts</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Filtrer par segment</source>
+        <translation>Filter by segment</translation>
+    </message>
+    <message>
+        <source>Filtrer par commercial</source>
+        <translation>Filter by salesperson</translation>
+    </message>
+    <message>
+        <source>Nouveau client…</source>
+        <translation>New customer…</translation>
+    </message>
+    <message>
+        <source>Créer un client ou un prospect (Ctrl+N)</source>
+        <translation>Create a customer or a prospect (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Liste des clients</source>
+        <translation>Customer list</translation>
+    </message>
+    <message>
+        <source>Tous les segments</source>
+        <translation>All segments</translation>
+    </message>
+    <message>
+        <source>Tous les commerciaux</source>
+        <translation>All salespeople</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) affiché(s)</source>
+        <translation>
+            <numerusform>%n customer shown</numerusform>
+            <numerusform>%n customers shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Aucun client ne correspond à la recherche.</source>
+        <translation>No customers match your search.</translation>
+    </message>
+    <message>
+        <source>Aucun client pour l&apos;instant. Créez-en un avec « Nouveau client… ».</source>
+        <translation>No customers yet. Create one with “New customer…”.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPage</name>
+    <message>
+        <source>← Liste des clients</source>
+        <translation>← Customer list</translation>
+    </message>
+    <message>
+        <source>Revenir à la liste (Échap)</source>
+        <translation>Back to the list (Esc)</translation>
+    </message>
+    <message>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Modifier la fiche (Ctrl+E)</source>
+        <translation>Edit the customer record (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Nouveau rapport de visite…</source>
+        <translation>New visit report…</translation>
+    </message>
+    <message>
+        <source>Rédiger un rapport de visite (Ctrl+R)</source>
+        <translation>Write a visit report (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Supprimer…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Fiche</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Chronologie</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Rapports de visite</source>
+        <translation>Visit reports</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Notations externes</source>
+        <translation>External ratings</translation>
+    </message>
+    <message>
+        <source>Identité</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <source>Adresses et coordonnées</source>
+        <translation>Addresses and contact details</translation>
+    </message>
+    <message>
+        <source>Conditions commerciales</source>
+        <translation>Commercial terms</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Chronologie du client</source>
+        <translation>Customer timeline</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Commercial</source>
+        <translation>Salesperson</translation>
+    </message>
+    <message>
+        <source>Points inquiétants</source>
+        <translation>Points of concern</translation>
+    </message>
+    <message>
+        <source>À retenir</source>
+        <translation>Key points</translation>
+    </message>
+    <message>
+        <source>Nouveau rapport…</source>
+        <translation>New report…</translation>
+    </message>
+    <message>
+        <source>Ouvrir…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Fonction</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Ajouter…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>Commentaire</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Ajouter une notation…</source>
+        <translation>Add a rating…</translation>
+    </message>
+    <message>
+        <source>suivi par %s</source>
+        <translation>managed by %s</translation>
+    </message>
+    <message>
+        <source>Raison sociale</source>
+        <translation>Legal name</translation>
+    </message>
+    <message>
+        <source>Nom commercial</source>
+        <translation>Trading name</translation>
+    </message>
+    <message>
+        <source>Forme juridique</source>
+        <translation>Legal form</translation>
+    </message>
+    <message>
+        <source>SIREN</source>
+        <translation>SIREN</translation>
+    </message>
+    <message>
+        <source>SIRET</source>
+        <translation>SIRET</translation>
+    </message>
+    <message>
+        <source>N° d&apos;entreprise</source>
+        <translation>Enterprise number</translation>
+    </message>
+    <message>
+        <source>N° de TVA</source>
+        <translation>VAT number</translation>
+    </message>
+    <message>
+        <source>Compte auxiliaire</source>
+        <translation>Customer account (ledger)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Particulier</source>
+        <translation>Private individual</translation>
+    </message>
+    <message>
+        <source>Professionnel</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <source>Facturation</source>
+        <translation>Billing</translation>
+    </message>
+    <message>
+        <source>Livraison</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>Site web</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Délai de paiement</source>
+        <translation>Payment terms</translation>
+    </message>
+    <message>
+        <source>Plafond de crédit</source>
+        <translation>Credit limit</translation>
+    </message>
+    <message>
+        <source>aucun</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Langue des courriers</source>
+        <translation>Letter language</translation>
+    </message>
+    <message>
+        <source>Français</source>
+        <translation>French</translation>
+    </message>
+    <message>
+        <source>Anglais</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Procédure collective</source>
+        <translation>Insolvency proceedings</translation>
+    </message>
+    <message>
+        <source>ouverte le %s</source>
+        <translation>opened on %s</translation>
+    </message>
+    <message>
+        <source>BODACC du %s</source>
+        <translation>BODACC notice of %s</translation>
+    </message>
+    <message>
+        <source>principal</source>
+        <translation>main</translation>
+    </message>
+    <message>
+        <source>reçoit les relances</source>
+        <translation>receives reminders</translation>
+    </message>
+    <message numerus="yes">
+        <source>Contacts (%n)</source>
+        <translation>
+            <numerusform>Contacts (%n)</numerusform>
+            <numerusform>Contacts (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Notations externes (%n)</source>
+        <translation>
+            <numerusform>External ratings (%n)</numerusform>
+            <numerusform>External ratings (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rapports de visite (%n)</source>
+        <translation>
+            <numerusform>Visit reports (%n)</numerusform>
+            <numerusform>Visit reports (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fiche créée</source>
+        <translation>Record created</translation>
+    </message>
+    <message>
+        <source>Champs modifiés : %s</source>
+        <translation>Fields changed: %s</translation>
+    </message>
+    <message>
+        <source>Fiche modifiée</source>
+        <translation>Record updated</translation>
+    </message>
+    <message>
+        <source>Notation %s : %s</source>
+        <translation>Rating %s: %s</translation>
+    </message>
+    <message>
+        <source>Rapport de visite</source>
+        <translation>Visit report</translation>
+    </message>
+    <message>
+        <source>Supprimer le client</source>
+        <translation>Delete customer</translation>
+    </message>
+    <message>
+        <source>Supprimer « %s » avec ses contacts, notations et rapports de visite ?
+Cette action est définitive.</source>
+        <translation>Delete “%s” together with its contacts, ratings and visit reports?
+This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Suppression impossible</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>Supprimer le rapport</source>
+        <translation>Delete report</translation>
+    </message>
+    <message>
+        <source>Supprimer ce rapport de visite ?</source>
+        <translation>Delete this visit report?</translation>
+    </message>
+    <message>
+        <source>Supprimer le contact</source>
+        <translation>Delete contact</translation>
+    </message>
+    <message>
+        <source>Supprimer le contact « %s » ?</source>
+        <translation>Delete the contact “%s”?</translation>
+    </message>
+    <message>
+        <source>Supprimer la notation</source>
+        <translation>Delete rating</translation>
+    </message>
+    <message>
+        <source>Supprimer cette notation ?</source>
+        <translation>Delete this rating?</translation>
+    </message>
+</context>
+<context>
+    <name>GuiController</name>
+    <message>
+        <source>Le fichier « %s » existe déjà : choisissez un autre emplacement ou ouvrez-le.</source>
+        <translation>The file “%s” already exists: please choose another location or open it.</translation>
+    </message>
+    <message>
+        <source>Création de la société de démonstration…</source>
+        <translation>Creating the demo company…</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Prospect</source>
+        <translation>Prospect</translation>
+    </message>
+    <message>
+        <source>Actif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Sous surveillance</source>
+        <translation>Under watch</translation>
+    </message>
+    <message>
+        <source>Bloqué</source>
+        <translation>Blocked</translation>
+    </message>
+    <message>
+        <source>Procédure collective</source>
+        <translation>Insolvency proceedings</translation>
+    </message>
+    <message>
+        <source>Dirigeant</source>
+        <translation>Owner-manager</translation>
+    </message>
+    <message>
+        <source>Assistant(e) relances</source>
+        <translation>Credit-control assistant</translation>
+    </message>
+    <message>
+        <source>Commercial</source>
+        <translation>Salesperson</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>France</translation>
+    </message>
+    <message>
+        <source>Belgique</source>
+        <translation>Belgium</translation>
+    </message>
+    <message>
+        <source>Autre pays</source>
+        <translation>Other country</translation>
+    </message>
+    <message>
+        <source>jours date de facture</source>
+        <translation>days from invoice date</translation>
+    </message>
+    <message>
+        <source>jours fin de mois</source>
+        <translation>days end of month</translation>
+    </message>
+    <message>
+        <source>jours après la fin du mois</source>
+        <translation>days after end of month</translation>
+    </message>
+    <message>
+        <source>Sauvegarde</source>
+        <translation>Safeguard</translation>
+    </message>
+    <message>
+        <source>Redressement judiciaire</source>
+        <translation>Receivership</translation>
+    </message>
+    <message>
+        <source>Liquidation judiciaire</source>
+        <translation>Compulsory liquidation</translation>
+    </message>
+    <message>
+        <source>Banque de France</source>
+        <translation>Banque de France</translation>
+    </message>
+    <message>
+        <source>Coface (DRA 0–10)</source>
+        <translation>Coface (DRA 0–10)</translation>
+    </message>
+    <message>
+        <source>Creditsafe (0–100)</source>
+        <translation>Creditsafe (0–100)</translation>
+    </message>
+    <message>
+        <source>Ellisphere</source>
+        <translation>Ellisphere</translation>
+    </message>
+    <message>
+        <source>Graydon</source>
+        <translation>Graydon</translation>
+    </message>
+    <message>
+        <source>Autre source</source>
+        <translation>Other source</translation>
+    </message>
+    <message>
+        <source>Activité sur le site</source>
+        <translation>Activity on site</translation>
+    </message>
+    <message>
+        <source>Rotation du personnel</source>
+        <translation>Staff turnover</translation>
+    </message>
+    <message>
+        <source>Stock et rayons</source>
+        <translation>Stock and shelves</translation>
+    </message>
+    <message>
+        <source>Nouveaux équipements (achat ou leasing)</source>
+        <translation>New equipment (purchased or leased)</translation>
+    </message>
+    <message>
+        <source>Locaux</source>
+        <translation>Premises</translation>
+    </message>
+    <message>
+        <source>Difficultés de paiement évoquées</source>
+        <translation>Payment difficulties mentioned</translation>
+    </message>
+    <message>
+        <source>Commandes en cours</source>
+        <translation>Orders in progress</translation>
+    </message>
+    <message>
+        <source>Rassurant</source>
+        <translation>Reassuring</translation>
+    </message>
+    <message>
+        <source>Neutre</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>Inquiétant</source>
+        <translation>Worrying</translation>
+    </message>
+    <message>
+        <source>Non observé</source>
+        <translation>Not observed</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Tableau de bord</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Clients et prospects</source>
+        <translation>Customers and prospects</translation>
+    </message>
+    <message>
+        <source>Relances</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <source>Propositions</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <source>Litiges</source>
+        <translation>Disputes</translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation>Imports</translation>
+    </message>
+    <message>
+        <source>Paramètres</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Ici : les retards par tranche d&apos;âge, l&apos;évolution du DSO, les litiges par cause, les plus gros retardataires et les actions du jour.</source>
+        <translation>Here: overdue amounts by age band, the DSO trend, disputes by cause, the largest late payers and today&apos;s actions.</translation>
+    </message>
+    <message>
+        <source>Ici : le calendrier des relances par plan et par segment, les courriers à imprimer, les appels à passer, les promesses de paiement et les mises en demeure.</source>
+        <translation>Here: the reminder schedule by plan and by segment, letters to print, calls to make, promises to pay and formal notices.</translation>
+    </message>
+    <message>
+        <source>Ici : les propositions avec échéancier de paiement (acompte, jalons, mensualités) vérifié contre les délais légaux, et les plans d&apos;apurement.</source>
+        <translation>Here: proposals with a payment schedule (deposit, milestones, monthly instalments) checked against the statutory payment limits, and repayment plans.</translation>
+    </message>
+    <message>
+        <source>Ici : le journal des litiges par catégorie, montant contesté, service responsable et résolution.</source>
+        <translation>Here: the dispute log by category, disputed amount, department responsible and resolution.</translation>
+    </message>
+    <message>
+        <source>Ici : l&apos;import des factures, avoirs et règlements depuis votre comptabilité (FEC, CSV, Excel), la balance âgée et le DSO.</source>
+        <translation>Here: importing invoices, credit notes and payments from your accounts (FEC, CSV, Excel), the aged balance and DSO.</translation>
+    </message>
+    <message>
+        <source>Société de démonstration : les données sont fictives.</source>
+        <translation>Demo company: the data is fictitious.</translation>
+    </message>
+    <message>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Nouveau client…</source>
+        <translation>&amp;New customer…</translation>
+    </message>
+    <message>
+        <source>Nouveau fichier d&apos;entreprise…</source>
+        <translation>New company file…</translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir un fichier…</source>
+        <translation>&amp;Open a file…</translation>
+    </message>
+    <message>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Aller à</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <source>Rechercher un client</source>
+        <translation>Search for a customer</translation>
+    </message>
+    <message>
+        <source>&amp;Aide</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Raccourcis clavier</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>À propos d&apos;Encaisse</source>
+        <translation>About Encaisse</translation>
+    </message>
+    <message>
+        <source>Client supprimé.</source>
+        <translation>Customer deleted.</translation>
+    </message>
+    <message>
+        <source>Ouvrir un fichier Encaisse</source>
+        <translation>Open an Encaisse file</translation>
+    </message>
+    <message>
+        <source>Fichiers Encaisse (*.sqlite *.encaisse);;Tous les fichiers (*)</source>
+        <translation>Encaisse files (*.sqlite *.encaisse);;All files (*)</translation>
+    </message>
+    <message>
+        <source>(entreprise non renseignée)</source>
+        <translation>(company not specified)</translation>
+    </message>
+    <message>
+        <source>Nouveau client</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <source>Ouvrir le client sélectionné</source>
+        <translation>Open the selected customer</translation>
+    </message>
+    <message>
+        <source>Modifier la fiche ouverte</source>
+        <translation>Edit the open customer record</translation>
+    </message>
+    <message>
+        <source>Nouveau rapport de visite</source>
+        <translation>New visit report</translation>
+    </message>
+    <message>
+        <source>Revenir à la liste</source>
+        <translation>Back to the list</translation>
+    </message>
+    <message>
+        <source>Aller à un espace</source>
+        <translation>Go to a section</translation>
+    </message>
+    <message>
+        <source>Ouvrir un autre fichier</source>
+        <translation>Open another file</translation>
+    </message>
+    <message>
+        <source>Quitter</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Encaisse %s&lt;/b&gt;&lt;br&gt;Vendre c&apos;est bien, être payé c&apos;est mieux.&lt;br&gt;&lt;br&gt;Fichier de données : %s</source>
+        <translation>&lt;b&gt;Encaisse %s&lt;/b&gt;&lt;br&gt;Selling is good; getting paid is better.&lt;br&gt;&lt;br&gt;Data file: %s</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Le fichier « {path} » n&apos;est pas un fichier Encaisse : ce n&apos;est pas une base SQLite. Il n&apos;a pas été modifié.</source>
+        <translation>The file “{path}” is not an Encaisse file: it is not an SQLite database. It has not been modified.</translation>
+    </message>
+    <message>
+        <source>Le fichier « {path} » est une base SQLite, mais pas un fichier Encaisse. Il n&apos;a pas été modifié.</source>
+        <translation>The file “{path}” is an SQLite database, but not an Encaisse file. It has not been modified.</translation>
+    </message>
+    <message>
+        <source>Le fichier « {path} » a été enregistré par une version plus récente d&apos;Encaisse. Installez la dernière version pour l&apos;ouvrir ; il n&apos;a pas été modifié.</source>
+        <translation>The file “{path}” was saved by a newer version of Encaisse. Please install the latest version to open it; the file has not been modified.</translation>
+    </message>
+    <message>
+        <source>Le fichier « {path} » est endommagé et ne peut pas être lu. Il n&apos;a pas été modifié ; restaurez la dernière sauvegarde.</source>
+        <translation>The file “{path}” is damaged and cannot be read. It has not been modified; please restore your latest backup.</translation>
+    </message>
+    <message>
+        <source>Le fichier « {path} » est en lecture seule : Encaisse ne peut pas y enregistrer vos modifications. Vérifiez ses droits d&apos;accès.</source>
+        <translation>The file “{path}” is read-only: Encaisse cannot save your changes to it. Please check its access permissions.</translation>
+    </message>
+    <message>
+        <source>Le dossier de « {path} » est en lecture seule : Encaisse ne peut pas y écrire. Choisissez un autre emplacement ou vérifiez les droits d&apos;accès.</source>
+        <translation>The folder containing “{path}” is read-only: Encaisse cannot write to it. Please choose another location or check the access permissions.</translation>
+    </message>
+    <message>
+        <source>Le dossier de « {path} » n&apos;existe pas. Choisissez un autre emplacement.</source>
+        <translation>The folder for “{path}” does not exist. Please choose another location.</translation>
+    </message>
+    <message>
+        <source>Le fichier « {path} » n&apos;existe pas.</source>
+        <translation>The file “{path}” does not exist.</translation>
+    </message>
+    <message>
+        <source>Impossible d&apos;ouvrir « {path} ».</source>
+        <translation>Unable to open “{path}”.</translation>
+    </message>
+    <message>
+        <source>Ce fichier est déjà ouvert par {user} sur l&apos;ordinateur « {host} » (depuis {since}). Fermez Encaisse sur ce poste avant de l&apos;ouvrir ici.</source>
+        <translation>This file is already open by {user} on the computer “{host}” (since {since}). Please close Encaisse on that computer before opening it here.</translation>
+    </message>
+    <message>
+        <source>Aucun fichier Encaisse à « {path} ». Lancez « encaisse » pour le créer, ou « encaisse demo » pour une société de démonstration.</source>
+        <translation>No Encaisse file at “{path}”. Run “encaisse” to create it, or “encaisse demo” for a demo company.</translation>
+    </message>
+    <message>
+        <source>Ce champ est obligatoire.</source>
+        <translation>This field is required.</translation>
+    </message>
+    <message>
+        <source>Trop long : {max} caractères au plus.</source>
+        <translation>Too long: {max} characters at most.</translation>
+    </message>
+    <message>
+        <source>SIREN invalide : 9 chiffres dont le dernier est une clé de contrôle.</source>
+        <translation>Invalid SIREN: 9 digits, the last one being a check digit.</translation>
+    </message>
+    <message>
+        <source>SIRET invalide : 14 chiffres (SIREN + numéro d&apos;établissement).</source>
+        <translation>Invalid SIRET: 14 digits (SIREN + establishment number).</translation>
+    </message>
+    <message>
+        <source>Ce SIRET ne commence pas par le SIREN saisi.</source>
+        <translation>This SIRET does not start with the SIREN entered.</translation>
+    </message>
+    <message>
+        <source>Numéro de TVA français invalide : FR, 2 caractères de clé puis le SIREN.</source>
+        <translation>Invalid French VAT number: FR, a 2-character key, then the SIREN.</translation>
+    </message>
+    <message>
+        <source>Numéro de TVA belge invalide : BE suivi des 10 chiffres du numéro BCE.</source>
+        <translation>Invalid Belgian VAT number: BE followed by the 10 digits of the CBE number.</translation>
+    </message>
+    <message>
+        <source>Numéro de TVA intracommunautaire invalide.</source>
+        <translation>Invalid EU VAT number.</translation>
+    </message>
+    <message>
+        <source>Numéro d&apos;entreprise belge invalide : 10 chiffres, clé modulo 97.</source>
+        <translation>Invalid Belgian enterprise number: 10 digits, with a modulo 97 check.</translation>
+    </message>
+    <message>
+        <source>IBAN invalide : vérifiez la clé et la longueur.</source>
+        <translation>Invalid IBAN: please check the check digits and the length.</translation>
+    </message>
+    <message>
+        <source>BIC invalide : 8 ou 11 caractères.</source>
+        <translation>Invalid BIC: 8 or 11 characters.</translation>
+    </message>
+    <message>
+        <source>Adresse e-mail invalide.</source>
+        <translation>Invalid email address.</translation>
+    </message>
+    <message>
+        <source>Code postal invalide (5 chiffres en France, 4 en Belgique).</source>
+        <translation>Invalid postcode (5 digits in France, 4 in Belgium).</translation>
+    </message>
+    <message>
+        <source>Montant invalide.</source>
+        <translation>Invalid amount.</translation>
+    </message>
+    <message>
+        <source>La valeur ne peut pas être négative.</source>
+        <translation>The value cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Délai supérieur au maximum légal entre professionnels : {max} jours pour ce mode de calcul.</source>
+        <translation>Payment terms exceed the legal maximum between businesses: {max} days for this calculation basis.</translation>
+    </message>
+    <message>
+        <source>Date incohérente.</source>
+        <translation>Inconsistent date.</translation>
+    </message>
+    <message>
+        <source>Cette date est dans le futur.</source>
+        <translation>This date is in the future.</translation>
+    </message>
+    <message>
+        <source>Ce SIREN est déjà celui de « {name} ».</source>
+        <translation>This SIREN already belongs to “{name}”.</translation>
+    </message>
+    <message>
+        <source>Ce numéro d&apos;entreprise est déjà celui de « {name} ».</source>
+        <translation>This enterprise number already belongs to “{name}”.</translation>
+    </message>
+    <message>
+        <source>Ce compte auxiliaire est déjà celui de « {name} ».</source>
+        <translation>This customer account already belongs to “{name}”.</translation>
+    </message>
+    <message>
+        <source>Ce nom existe déjà.</source>
+        <translation>This name already exists.</translation>
+    </message>
+    <message>
+        <source>Cet élément n&apos;existe plus.</source>
+        <translation>This item no longer exists.</translation>
+    </message>
+    <message>
+        <source>Note hors de l&apos;échelle de cette source ({min} à {max}).</source>
+        <translation>Rating outside this source&apos;s scale ({min} to {max}).</translation>
+    </message>
+    <message>
+        <source>Une observation est en double.</source>
+        <translation>An observation appears twice.</translation>
+    </message>
+    <message>
+        <source>Ce client a des factures ou des règlements : il ne peut pas être supprimé. Passez-le plutôt au statut « Bloqué ».</source>
+        <translation>This customer has invoices or payments, so it cannot be deleted. Please set its status to “Blocked” instead.</translation>
+    </message>
+    <message>
+        <source>Valeur invalide.</source>
+        <translation>Invalid value.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>Cet espace n&apos;est pas encore disponible dans cette version d&apos;Encaisse. Aucune donnée n&apos;y est affichée tant qu&apos;il n&apos;est pas terminé.</source>
+        <translation>This section is not yet available in this version of Encaisse. No data will be shown here until it is finished.</translation>
+    </message>
+</context>
+<context>
+    <name>RatingDialog</name>
+    <message>
+        <source>Notation externe</source>
+        <translation>External rating</translation>
+    </message>
+    <message>
+        <source>ex. : 4+ (Banque de France), 6 (Coface), 72 (Creditsafe)</source>
+        <translation>e.g. 4+ (Banque de France), 6 (Coface), 72 (Creditsafe)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Note *</source>
+        <translation>Rating *</translation>
+    </message>
+    <message>
+        <source>Date de la note</source>
+        <translation>Rating date</translation>
+    </message>
+    <message>
+        <source>Commentaire</source>
+        <translation>Comment</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Paramètres</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Votre entreprise (en-tête des courriers)</source>
+        <translation>Your company (letterhead)</translation>
+    </message>
+    <message>
+        <source>Enregistrer les coordonnées</source>
+        <translation>Save company details</translation>
+    </message>
+    <message>
+        <source>Équipe</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Profil</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Prénom Nom</source>
+        <translation>First name Surname</translation>
+    </message>
+    <message>
+        <source>Nom du nouvel utilisateur</source>
+        <translation>New user&apos;s name</translation>
+    </message>
+    <message>
+        <source>Profil du nouvel utilisateur</source>
+        <translation>New user&apos;s role</translation>
+    </message>
+    <message>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Segments de clientèle</source>
+        <translation>Customer segments</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Nouveau segment…</source>
+        <translation>New segment…</translation>
+    </message>
+    <message>
+        <source>Coordonnées enregistrées.</source>
+        <translation>Company details saved.</translation>
+    </message>
+    <message>
+        <source>Utilisateur</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Nouveau segment</source>
+        <translation>New segment</translation>
+    </message>
+    <message>
+        <source>Nom du segment :</source>
+        <translation>Segment name:</translation>
+    </message>
+</context>
+<context>
+    <name>VisitReportDialog</name>
+    <message>
+        <source>Rapport de visite — %s</source>
+        <translation>Visit report — %s</translation>
+    </message>
+    <message>
+        <source>Notez ce que vous avez vu sur place, objectivement. Le service crédit décide ; votre regard compte dans sa décision.</source>
+        <translation>Record objectively what you saw on site. The credit department makes the decision, and your observations count towards it.</translation>
+    </message>
+    <message>
+        <source>Date de la visite</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>Auteur</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>— non précisé —</source>
+        <translation>— not specified —</translation>
+    </message>
+    <message>
+        <source>Commercial</source>
+        <translation>Salesperson</translation>
+    </message>
+    <message>
+        <source>Personnes rencontrées</source>
+        <translation>People met</translation>
+    </message>
+    <message>
+        <source>ex. : M. Martin (gérant) et Mme Leroy (comptable)</source>
+        <translation>e.g. Mr Martin (manager) and Mrs Leroy (accountant)</translation>
+    </message>
+    <message>
+        <source>Qui a rencontré qui</source>
+        <translation>Who met whom</translation>
+    </message>
+    <message>
+        <source>Observations sur place</source>
+        <translation>On-site observations</translation>
+    </message>
+    <message>
+        <source>Commentaire</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Commentaire : %s</source>
+        <translation>Comment: %s</translation>
+    </message>
+    <message>
+        <source>Délai de paiement rappelé</source>
+        <translation>Payment terms restated</translation>
+    </message>
+    <message>
+        <source>Oui, le délai convenu a été rappelé</source>
+        <translation>Yes, the agreed payment terms were restated</translation>
+    </message>
+    <message>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Circuit de validation des factures</source>
+        <translation>Invoice approval process</translation>
+    </message>
+    <message>
+        <source>Qui valide les factures chez le client, quand, et qui les paie ?</source>
+        <translation>Who approves invoices at the customer&apos;s, when, and who pays them?</translation>
+    </message>
+    <message>
+        <source>À l&apos;attention du service crédit</source>
+        <translation>For the attention of the credit department</translation>
+    </message>
+    <message>
+        <source>Compte rendu libre</source>
+        <translation>Free-form report</translation>
+    </message>
+    <message>
+        <source>Compte rendu</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Prochaine visite</source>
+        <translation>Next visit</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Bienvenue dans Encaisse</source>
+        <translation>Welcome to Encaisse</translation>
+    </message>
+    <message>
+        <source>Vendre c&apos;est bien, être payé c&apos;est mieux.</source>
+        <translation>Selling is good; getting paid is better.</translation>
+    </message>
+    <message>
+        <source>Encaisse garde votre fichier clients, les rapports de visite de vos commerciaux, vos relances et vos litiges dans un seul fichier sur cet ordinateur. Par quoi voulez-vous commencer ?</source>
+        <translation>Encaisse keeps your customer records, your salespeople&apos;s visit reports, your reminders and your disputes in a single file on this computer. Where would you like to start?</translation>
+    </message>
+    <message>
+        <source>Créer le fichier de mon entreprise</source>
+        <translation>Create my company&apos;s file</translation>
+    </message>
+    <message>
+        <source>Découvrir avec une société de démonstration</source>
+        <translation>Explore with a demo company</translation>
+    </message>
+    <message>
+        <source>Ouvrir un fichier existant…</source>
+        <translation>Open an existing file…</translation>
+    </message>
+    <message>
+        <source>Quitter</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Votre entreprise</source>
+        <translation>Your company</translation>
+    </message>
+    <message>
+        <source>Ces coordonnées figureront sur vos courriers de relance et vos propositions. Seule la raison sociale est obligatoire ; tout se modifie ensuite dans Paramètres.</source>
+        <translation>These details will appear on your reminder letters and proposals. Only the legal name is required; everything can be changed later in Settings.</translation>
+    </message>
+    <message>
+        <source>Emplacement du fichier</source>
+        <translation>File location</translation>
+    </message>
+    <message>
+        <source>Changer…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <source>Fichier :</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Créer le fichier</source>
+        <translation>Create the file</translation>
+    </message>
+    <message>
+        <source>Fichiers Encaisse (*.sqlite)</source>
+        <translation>Encaisse files (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Ouvrir un fichier Encaisse</source>
+        <translation>Open an Encaisse file</translation>
+    </message>
+    <message>
+        <source>Fichiers Encaisse (*.sqlite *.encaisse);;Tous les fichiers (*)</source>
+        <translation>Encaisse files (*.sqlite *.encaisse);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+</TS>
