@@ -14,7 +14,15 @@ from platformdirs import user_data_dir
 from desktop import APP_NAME, __version__
 from desktop.persistence.database import Database
 from desktop.persistence.lock import FileLock
-from desktop.persistence.migrations import check_writable, open_or_create
+from desktop.persistence.migrations import (
+    DatabaseOpenError,
+    OpenProblem,
+    check_writable,
+    head_revision,
+    inspect_revision,
+    known_revisions,
+    open_or_create,
+)
 from desktop.services.registry import Services, build_services
 
 DB_FILE_NAME = "encaisse.sqlite"
@@ -74,13 +82,33 @@ def open_file(path: Path, clock=None, *, take_lock: bool = True) -> Services:  #
     return services
 
 
+def open_read_only(path: Path, clock=None, *, allow_outdated: bool = False) -> Services:  # type: ignore[no-untyped-def]
+    """Services on an existing file, read-only: nothing is created, upgraded or locked.
+
+    For commands that only read (`check`, `customers list`, `screenshot`). A file at an
+    older schema is refused unless `allow_outdated` (the check reports it instead).
+    """
+    path = path.expanduser()
+    if not path.exists():
+        raise DatabaseOpenError(OpenProblem.NOT_FOUND, path)
+    revision = inspect_revision(path)  # refuses what is not an Encaisse file, untouched
+    if revision is None:
+        raise DatabaseOpenError(OpenProblem.NOT_ENCAISSE, path)
+    if revision not in known_revisions():
+        raise DatabaseOpenError(OpenProblem.TOO_NEW, path, revision)
+    if revision != head_revision() and not allow_outdated:
+        raise DatabaseOpenError(OpenProblem.OUTDATED, path, revision)
+    return build_services(
+        Database.at(path, read_only=True), clock or SystemClock(), current_user_name
+    )
+
+
 # --- The graphical application ---------------------------------------------------------
 
 
 def describe_open_error(exc: BaseException) -> str | None:
     """A French (translated) sentence for a file that cannot be opened, else None."""
     from desktop.persistence.lock import FileLockedError
-    from desktop.persistence.migrations import DatabaseOpenError
     from desktop.ui.messages import locked_message, open_problem_message
 
     if isinstance(exc, DatabaseOpenError):
@@ -192,6 +220,8 @@ class GuiController:
         """Open `path` in the main window; on failure say why (unless quiet) and keep the rest."""
         from PySide6.QtWidgets import QMessageBox
 
+        if self.services is not None and self.services.path.resolve() == path.resolve():
+            return True  # already open here: re-opening would find our own lock
         try:
             services = open_file(path, self.clock)
         except Exception as exc:
@@ -229,6 +259,57 @@ class GuiController:
             self.services = None
 
 
+def log_path() -> Path:
+    return data_dir() / "journal" / "encaisse.log"
+
+
+def install_crash_handler(path: Path) -> None:
+    """An unexpected error is logged and explained instead of closing the window.
+
+    Every change is committed in one transaction per action, so what was saved before
+    the error is safe; the action that failed was rolled back.
+    """
+    import logging
+    import sys
+    import traceback
+    from logging.handlers import RotatingFileHandler
+
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    logger = logging.getLogger("encaisse")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        logger.addHandler(handler)
+    except OSError:
+        pass  # a read-only home folder must not stop the application
+
+    def handle(kind, value, tb) -> None:  # type: ignore[no-untyped-def]
+        details = "".join(traceback.format_exception(kind, value, tb))
+        logger.error("Unexpected error\n%s", details)
+        sys.__stderr__.write(details) if sys.__stderr__ else None
+        if QApplication.instance() is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "Encaisse",
+            QCoreApplication.translate(
+                "GuiController",
+                "Une erreur inattendue s'est produite et l'action en cours a été annulée. "
+                "Ce qui était déjà enregistré n'a pas été touché.",
+            ),
+        )
+        box.setInformativeText(
+            QCoreApplication.translate("GuiController", "Le détail est noté dans %s.") % path
+        )
+        box.setDetailedText(details)
+        box.exec()
+
+    sys.excepthook = handle
+
+
 def run_gui(db_path: Path | None, lang: str | None, clock=None) -> int:  # type: ignore[no-untyped-def]
     """Start the graphical application; returns the process exit code."""
     import sys
@@ -242,6 +323,7 @@ def run_gui(db_path: Path | None, lang: str | None, clock=None) -> int:  # type:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     _lang, _translators = install_translators(app, lang)
+    install_crash_handler(log_path())
     controller = GuiController(clock or SystemClock())
     app.aboutToQuit.connect(controller.shutdown)
     if not controller.start(db_path):

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from desktop import __version__
 
@@ -24,19 +26,31 @@ def _parse_date(text: str) -> date:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # --db, --lang and --today are accepted before or after the sub-command: the
+    # sub-commands repeat them with SUPPRESS so they only override when given.
+    def common_options(target: argparse.ArgumentParser, default: object) -> None:
+        target.add_argument(
+            "--db",
+            type=Path,
+            default=default,
+            help="fichier de données (par défaut : dossier utilisateur)",
+        )
+        target.add_argument(
+            "--lang", choices=["fr", "en"], default=default, help="langue de l'interface"
+        )
+        target.add_argument("--today", type=_parse_date, default=default, help=argparse.SUPPRESS)
+
+    common = argparse.ArgumentParser(add_help=False)
+    common_options(common, argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
         prog="encaisse",
         description="Encaisse — gestion du poste clients : relances, propositions, litiges.",
     )
+    common_options(parser, None)
     parser.add_argument("--version", action="version", version=f"Encaisse {__version__}")
-    parser.add_argument(
-        "--db", type=Path, help="fichier de données (par défaut : dossier utilisateur)"
-    )
-    parser.add_argument("--lang", choices=["fr", "en"], help="langue de l'interface")
-    parser.add_argument("--today", type=_parse_date, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command")
 
-    demo = sub.add_parser("demo", help="créer une société de démonstration")
+    demo = sub.add_parser("demo", parents=[common], help="créer une société de démonstration")
     demo.add_argument("--customers", type=int, default=300, help="nombre de clients et prospects")
     demo.add_argument(
         "--seed", type=int, default=1, help="graine (mêmes données pour la même graine)"
@@ -45,14 +59,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     customers = sub.add_parser("customers", help="clients et prospects")
     customers_sub = customers.add_subparsers(dest="customers_command", required=True)
-    listing = customers_sub.add_parser("list", help="lister les clients")
+    listing = customers_sub.add_parser("list", parents=[common], help="lister les clients")
     listing.add_argument("--format", choices=["table", "csv", "json"], default="table")
     listing.add_argument("--search", default="", help="nom, SIREN ou ville")
     listing.add_argument("--status", action="append", default=[], help="statut (répétable)")
 
-    sub.add_parser("check", help="vérifier l'intégrité du fichier et sa version de schéma")
+    sub.add_parser(
+        "check", parents=[common], help="vérifier l'intégrité du fichier et sa version de schéma"
+    )
 
-    shot = sub.add_parser("screenshot", help="enregistrer une page de la fenêtre en PNG")
+    shot = sub.add_parser(
+        "screenshot", parents=[common], help="enregistrer une page de la fenêtre en PNG"
+    )
     shot.add_argument("page", help="customers, customer:<SIREN ou id>, dashboard, settings…")
     shot.add_argument("--out", type=Path, required=True)
     shot.add_argument("--width", type=int, default=1280)
@@ -82,6 +100,17 @@ def _open(args: argparse.Namespace, *, take_lock: bool, must_exist: bool = True)
     return open_file(path, _clock(args), take_lock=take_lock)
 
 
+def _open_for_reading(args: argparse.Namespace, *, allow_outdated: bool = False):  # type: ignore[no-untyped-def]
+    """Commands that only read never create, upgrade or lock the file."""
+    from desktop.app import default_db_path, open_read_only
+    from desktop.ui.messages import missing_file_message
+
+    path: Path = (args.db or default_db_path()).expanduser()
+    if not path.exists():
+        raise _CliError(missing_file_message(str(path)))
+    return open_read_only(path, _clock(args), allow_outdated=allow_outdated)
+
+
 class _CliError(Exception):
     pass
 
@@ -105,6 +134,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from desktop.services.demo import generate_demo
 
     path: Path = args.db or default_demo_path()
+    if args.customers < 0:
+        # Checked before anything is deleted: a typo must not cost the existing demo file.
+        raise _CliError(f"Nombre de clients invalide : {args.customers} (0 ou plus).")
     if path.exists():
         if not args.replace:
             raise _CliError(
@@ -124,8 +156,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     services = _open(args, take_lock=True, must_exist=False)
     try:
         summary = generate_demo(services, customers=args.customers, seed=args.seed)
-    finally:
+    except BaseException:
+        # The file was created for the demo a moment ago: leave no empty file behind.
         services.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        raise
+    services.close()
     print(f"Démonstration créée dans {path} : {summary}")
     return EXIT_OK
 
@@ -133,7 +170,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_customers_list(args: argparse.Namespace) -> int:
     from desktop.services.customers import CustomerFilter
 
-    services = _open(args, take_lock=False)
+    services = _open_for_reading(args)
     try:
         flt = CustomerFilter(text=args.search, statuses=tuple(args.status))
         rows = []
@@ -162,11 +199,23 @@ def cmd_customers_list(args: argparse.Namespace) -> int:
         }
         for r in rows
     ]
+    try:
+        _write_customers(args.format, records, rows)
+    except BrokenPipeError:
+        # The reader stopped early (`encaisse customers list | head`): not an error. Point
+        # stdout at /dev/null so the interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return EXIT_OK
+
+
+def _write_customers(fmt: str, records: list[dict[str, object]], rows: list[Any]) -> None:
     out = sys.stdout
-    if args.format == "json":
+    if fmt == "json":
         json.dump(records, out, ensure_ascii=False, indent=2)
         out.write("\n")
-    elif args.format == "csv":
+    elif fmt == "csv":
         writer = csv.DictWriter(
             out, fieldnames=list(records[0]) if records else ["id"], delimiter=";"
         )
@@ -195,7 +244,6 @@ def cmd_customers_list(args: argparse.Namespace) -> int:
         for row in table:
             print("  ".join(c[:w].ljust(w) for c, w in zip(row, widths, strict=True)))
         print(f"{len(table)} client(s)")
-    return EXIT_OK
 
 
 def _csv_safe(value: object) -> object:
@@ -205,7 +253,9 @@ def _csv_safe(value: object) -> object:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    services = _open(args, take_lock=False)
+    # A check only reads: it never creates (an empty file), upgrades (an old file) or
+    # locks the file it looks at; an old schema is reported, not refused.
+    services = _open_for_reading(args, allow_outdated=True)
     try:
         report = services.maintenance.check()
     finally:
@@ -229,7 +279,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_screenshot(args: argparse.Namespace) -> int:
     from desktop.ui.screenshot import take_screenshot
 
-    services = _open(args, take_lock=False)
+    services = _open_for_reading(args)
     try:
         take_screenshot(
             services, args.page, args.out, size=(args.width, args.height), lang=args.lang

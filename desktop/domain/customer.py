@@ -106,9 +106,7 @@ def validate_customer(draft: CustomerDraft, as_of: date) -> CustomerDraft:
     if not draft.legal_name:
         errors.append(FieldError("legal_name", ErrorCode.REQUIRED))
     elif len(draft.legal_name) > MAX_NAME_LENGTH:
-        errors.append(
-            FieldError("legal_name", ErrorCode.TOO_LONG, {"max": str(MAX_NAME_LENGTH)})
-        )
+        errors.append(FieldError("legal_name", ErrorCode.TOO_LONG, {"max": str(MAX_NAME_LENGTH)}))
 
     def check(field_name: str, value: str, cleaner) -> None:  # type: ignore[no-untyped-def]
         if not value:
@@ -147,7 +145,9 @@ def validate_customer(draft: CustomerDraft, as_of: date) -> CustomerDraft:
         limit = max_days_allowed(draft.country, draft.payment_terms_basis, as_of)
         if limit is not None and draft.payment_terms_days > limit:
             errors.append(
-                FieldError("payment_terms_days", ErrorCode.PAYMENT_TERMS_TOO_LONG, {"max": str(limit)})
+                FieldError(
+                    "payment_terms_days", ErrorCode.PAYMENT_TERMS_TOO_LONG, {"max": str(limit)}
+                )
             )
 
     if draft.credit_limit_cents is not None and draft.credit_limit_cents < 0:

@@ -54,8 +54,10 @@ def format_be_enterprise_number(compact: str) -> str:
 
 def clean_vat_number(value: str, field: str = "vat_number") -> str:
     """Return an EU VAT number in compact form (FR…, BE…, or another member state)."""
-    compact = eu_vat.compact(value)
+    compact = "".join(value.split()).upper()
     try:
+        # compact() itself refuses a number whose country prefix it does not know.
+        compact = eu_vat.compact(value)
         if compact.startswith("FR"):
             return "FR" + fr_tva.validate(compact[2:])
         if compact.startswith("BE"):
@@ -71,7 +73,8 @@ def clean_vat_number(value: str, field: str = "vat_number") -> str:
 
 def french_vat_from_siren(siren: str) -> str:
     """FR + key + SIREN, key = (12 + 3 × (SIREN mod 97)) mod 97."""
-    return "FR" + fr_siren.to_tva(siren).replace(" ", "")[2:]
+    # stdnum 2.x returns the key and SIREN without the "FR" prefix, 1.x with it.
+    return "FR" + fr_siren.to_tva(siren).replace(" ", "").removeprefix("FR")
 
 
 def clean_iban(value: str, field: str = "iban") -> str:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from desktop.domain.errors import ErrorCode, FieldError, ValidationError
 
 _NBSP = "\u00a0"
 _NNBSP = "\u202f"
+# What is left once spaces and the currency are gone and the decimal separator is a dot.
+# Decimal() alone would also take "1e3", "1_000", "NaN" or numbers too big to quantize.
+_NUMBER = re.compile(r"[+-]?(\d{1,15}(\.\d*)?|\.\d+)")
 
 
 def parse_cents(text: str, field: str = "amount") -> int:
@@ -30,13 +34,11 @@ def parse_cents(text: str, field: str = "amount") -> int:
             cleaned = cleaned.replace(",", "")
     else:
         cleaned = cleaned.replace(",", ".")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation as exc:
-        raise ValidationError([FieldError(field, ErrorCode.INVALID_AMOUNT)]) from exc
-    if not value.is_finite():
+    if not _NUMBER.fullmatch(cleaned):
         raise ValidationError([FieldError(field, ErrorCode.INVALID_AMOUNT)])
-    return int((value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    # One exact rounding of the typed value to the cent, then an exact shift.
+    value = Decimal(cleaned).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return int(value.scaleb(2))
 
 
 def cents_to_decimal(cents: int) -> Decimal:

@@ -6,6 +6,8 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+# Word processors and web pages turn "L'Épi" into "L’Épi": both must match either.
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 def fold(text: str | None) -> str:
@@ -20,7 +22,7 @@ def fold(text: str | None) -> str:
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     # Ligatures that NFKD keeps as one letter in French names.
     stripped = stripped.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
-    return _SPACES.sub(" ", stripped.casefold()).strip()
+    return _SPACES.sub(" ", stripped.casefold().translate(_APOSTROPHES)).strip()
 
 
 def search_key(*parts: str | None) -> str:

@@ -44,9 +44,7 @@ def validate_visit_report(draft: VisitReportDraft, as_of: date) -> VisitReportDr
         raise ValidationError(errors)
     # Keep one observation per topic, in the brief's order, so reports read alike.
     by_topic = {o.topic: replace(o, comment=o.comment.strip()) for o in draft.observations}
-    ordered = tuple(
-        by_topic.get(topic, Observation(topic)) for topic in ObservationTopic
-    )
+    ordered = tuple(by_topic.get(topic, Observation(topic)) for topic in ObservationTopic)
     return replace(
         draft,
         observations=ordered,

@@ -11,6 +11,7 @@ import getpass
 import json
 import os
 import socket
+import weakref
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +29,11 @@ class FileLockedError(Exception):
     def __init__(self, holder: LockHolder) -> None:
         super().__init__(f"locked by {holder.user}@{holder.host} (pid {holder.pid})")
         self.holder = holder
+
+
+# Locks this process holds right now, by lock file: a lock file bearing our own pid is
+# stale (left by an earlier process that had the same pid) unless one of these holds it.
+_HELD: weakref.WeakValueDictionary[str, FileLock] = weakref.WeakValueDictionary()
 
 
 def lock_path(db_path: Path) -> Path:
@@ -50,7 +56,9 @@ def read_holder(db_path: Path) -> LockHolder | None:
     path = lock_path(db_path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return LockHolder(str(data["user"]), str(data["host"]), int(data["pid"]), str(data["since"]))
+        return LockHolder(
+            str(data["user"]), str(data["host"]), int(data["pid"]), str(data["since"])
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -75,7 +83,9 @@ class FileLock:
                     holder.host == me.host and not _process_alive(holder.pid)
                 )
                 if holder is not None and holder.host == me.host and holder.pid == me.pid:
-                    stale = True  # re-opened by the same process
+                    # Our pid: held by this very process (a second window on the same
+                    # file), or left by a dead process whose pid was given to us.
+                    stale = self._key() not in _HELD
                 if not stale:
                     assert holder is not None
                     raise FileLockedError(holder) from None
@@ -84,6 +94,7 @@ class FileLock:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 json.dump(me.__dict__, handle)
             self._held = True
+            _HELD[self._key()] = self
             return
         raise FileLockedError(read_holder(self.db_path) or me)
 
@@ -91,6 +102,11 @@ class FileLock:
         if self._held:
             self.path.unlink(missing_ok=True)
             self._held = False
+            if _HELD.get(self._key()) is self:
+                del _HELD[self._key()]
+
+    def _key(self) -> str:
+        return str(self.path.resolve())
 
     def __enter__(self) -> FileLock:
         self.acquire()

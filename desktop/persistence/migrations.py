@@ -35,6 +35,7 @@ class OpenProblem(StrEnum):
     READ_ONLY_FOLDER = "read_only_folder"
     MISSING_FOLDER = "missing_folder"
     NOT_FOUND = "not_found"
+    OUTDATED = "outdated"
 
 
 class DatabaseOpenError(Exception):
@@ -158,7 +159,9 @@ def open_or_create(path: Path, *, now: datetime, app_version: str) -> OpenedFile
     backup: Path | None = None
     if not created and revision != head:
         stamp = now.strftime("%Y%m%d-%H%M%S")
-        backup = backups_dir(path) / f"{path.stem}-avant-migration-{revision or 'vide'}-{stamp}.sqlite"
+        backup = (
+            backups_dir(path) / f"{path.stem}-avant-migration-{revision or 'vide'}-{stamp}.sqlite"
+        )
         backup_copy(path, backup)
 
     if revision != head:

@@ -62,7 +62,8 @@ def validate_company(profile: CompanyProfile) -> CompanyProfile:
     text_fields = {
         f.name: str(getattr(profile, f.name)).strip()
         for f in fields(profile)
-        if isinstance(getattr(profile, f.name), str) and not isinstance(getattr(profile, f.name), Country)
+        if isinstance(getattr(profile, f.name), str)
+        and not isinstance(getattr(profile, f.name), Country)
     }
     return replace(profile, **{**text_fields, **cleaned})  # type: ignore[arg-type]
 
@@ -115,6 +116,11 @@ class CompanyService:
             row.updated_at = now
             session.flush()
             audit.record(
-                session, at=now, actor=self._ctx.actor(), action=action,
-                entity="company", entity_id=row.id, summary=profile.legal_name,
+                session,
+                at=now,
+                actor=self._ctx.actor(),
+                action=action,
+                entity="company",
+                entity_id=row.id,
+                summary=profile.legal_name,
             )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 
 from sqlalchemy import delete, func, select
@@ -113,7 +113,10 @@ def _apply(customer: Customer, draft: CustomerDraft) -> None:
     customer.enterprise_number = draft.enterprise_number or None
     customer.vat_number = draft.vat_number
     customer.account_code = draft.account_code or None
-    for prefix, address in (("billing", draft.billing_address), ("delivery", draft.delivery_address)):
+    for prefix, address in (
+        ("billing", draft.billing_address),
+        ("delivery", draft.delivery_address),
+    ):
         setattr(customer, f"{prefix}_line1", address.line1)
         setattr(customer, f"{prefix}_line2", address.line2)
         setattr(customer, f"{prefix}_postal_code", address.postal_code)
@@ -189,19 +192,17 @@ def _draft_of(c: Customer) -> CustomerDraft:
 
 
 def _audit_fields(draft: CustomerDraft) -> dict[str, object]:
-    return {
-        "legal_name": draft.legal_name,
-        "status": draft.status.value,
-        "siren": draft.siren,
-        "enterprise_number": draft.enterprise_number,
-        "vat_number": draft.vat_number,
-        "segment_id": draft.segment_id,
-        "salesperson_id": draft.salesperson_id,
-        "payment_terms_days": draft.payment_terms_days,
-        "payment_terms_basis": draft.payment_terms_basis.value,
-        "credit_limit_cents": draft.credit_limit_cents,
-        "billing_city": draft.billing_address.city,
-    }
+    """Every field of the form, named like its column (billing_city…), for the audit trail."""
+    values: dict[str, object] = {}
+    for f in fields(draft):
+        value = getattr(draft, f.name)
+        if isinstance(value, Address):
+            prefix = f.name.removesuffix("_address")
+            for part in fields(value):
+                values[f"{prefix}_{part.name}"] = getattr(value, part.name)
+        else:
+            values[f.name] = value
+    return values
 
 
 class CustomerService:
@@ -302,7 +303,11 @@ class CustomerService:
             _apply(customer, draft)
             session.add(customer)
             session.flush()
-            for contact in contacts or []:
+            # One primary contact at most: as when saved one by one, the last one wins.
+            primaries = [i for i, c in enumerate(contacts or []) if c.is_primary]
+            for i, contact in enumerate(contacts or []):
+                if contact.is_primary and i != primaries[-1]:
+                    contact = replace(contact, is_primary=False)
                 session.add(_contact_row(customer.id, contact, now))
             audit.record(
                 session,
@@ -377,15 +382,24 @@ class CustomerService:
                 ErrorCode.DUPLICATE_ENTERPRISE_NUMBER,
                 "enterprise_number",
             ),
-            (Customer.account_code, draft.account_code, ErrorCode.DUPLICATE_ACCOUNT_CODE, "account_code"),
+            (
+                Customer.account_code,
+                draft.account_code,
+                ErrorCode.DUPLICATE_ACCOUNT_CODE,
+                "account_code",
+            ),
         ):
             if not value:
                 continue
             other = session.execute(
-                select(Customer.id, Customer.legal_name).where(column == value, Customer.id != (own_id or -1))
+                select(Customer.id, Customer.legal_name).where(
+                    column == value, Customer.id != (own_id or -1)
+                )
             ).first()
             if other is not None:
-                errors.append(FieldError(field_name, code, {"name": other.legal_name, "id": str(other.id)}))
+                errors.append(
+                    FieldError(field_name, code, {"name": other.legal_name, "id": str(other.id)})
+                )
         if errors:
             raise ValidationError(errors)
 
@@ -409,7 +423,9 @@ class CustomerService:
                 _fill_contact(row, contact)
                 row.updated_at = now
             if contact.is_primary:
-                for other in session.scalars(select(Contact).where(Contact.customer_id == customer_id)):
+                for other in session.scalars(
+                    select(Contact).where(Contact.customer_id == customer_id)
+                ):
                     if other is not row:
                         other.is_primary = False
             session.flush()

@@ -59,13 +59,22 @@ class ReferenceService:
         now = self._ctx.clock.now()
         with self._ctx.database.transaction() as session:
             user = User(
-                name=name, profile=profile.value, email=email.strip(), created_at=now, updated_at=now
+                name=name,
+                profile=profile.value,
+                email=email.strip(),
+                created_at=now,
+                updated_at=now,
             )
             session.add(user)
             session.flush()
             audit.record(
-                session, at=now, actor=self._ctx.actor(), action=AuditAction.CREATE,
-                entity="user", entity_id=user.id, summary=name,
+                session,
+                at=now,
+                actor=self._ctx.actor(),
+                action=AuditAction.CREATE,
+                entity="user",
+                entity_id=user.id,
+                summary=name,
             )
             return user.id
 
@@ -74,7 +83,9 @@ class ReferenceService:
         with self._ctx.database.read() as session:
             counts = dict(
                 session.execute(
-                    select(Customer.segment_id, func.count(Customer.id)).group_by(Customer.segment_id)
+                    select(Customer.segment_id, func.count(Customer.id)).group_by(
+                        Customer.segment_id
+                    )
                 ).all()
             )
             return [
@@ -91,7 +102,9 @@ class ReferenceService:
         with self._ctx.database.transaction() as session:
             if session.execute(select(Segment.id).where(Segment.name == name)).first():
                 raise ValidationError([FieldError("name", ErrorCode.DUPLICATE_NAME)])
-            segment = Segment(name=name, description=description.strip(), created_at=now, updated_at=now)
+            segment = Segment(
+                name=name, description=description.strip(), created_at=now, updated_at=now
+            )
             session.add(segment)
             session.flush()
             return segment.id

@@ -53,5 +53,3 @@ def build_services(database: Database, clock: Clock, actor: Callable[[], str]) -
         timeline=TimelineService(ctx),
         maintenance=MaintenanceService(ctx),
     )
-
-

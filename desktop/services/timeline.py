@@ -45,12 +45,22 @@ class TimelineService:
                 .order_by(AuditEntry.at.desc())
                 .limit(limit)
             ):
-                kind = TimelineKind.CREATED if entry.action == AuditAction.CREATE else TimelineKind.UPDATED
+                kind = (
+                    TimelineKind.CREATED
+                    if entry.action == AuditAction.CREATE
+                    else TimelineKind.UPDATED
+                )
                 if entry.action == AuditAction.DELETE:
                     continue
                 entries.append(
-                    TimelineEntry(kind, entry.at.date(), entry.at, entry.actor, None,
-                                  {"changes": entry.changes_json})
+                    TimelineEntry(
+                        kind,
+                        entry.at.date(),
+                        entry.at,
+                        entry.actor,
+                        None,
+                        {"changes": entry.changes_json},
+                    )
                 )
             for report, author in session.execute(
                 select(VisitReport, User.name)
@@ -58,7 +68,9 @@ class TimelineService:
                 .where(VisitReport.customer_id == customer_id)
                 .limit(limit)
             ):
-                worrying = sum(1 for o in report.observations if o.assessment == Assessment.WORRYING)
+                worrying = sum(
+                    1 for o in report.observations if o.assessment == Assessment.WORRYING
+                )
                 reassuring = sum(
                     1 for o in report.observations if o.assessment == Assessment.REASSURING
                 )

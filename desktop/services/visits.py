@@ -25,7 +25,9 @@ class VisitReportData:
 
     @property
     def worrying_topics(self) -> tuple[ObservationTopic, ...]:
-        return tuple(o.topic for o in self.draft.observations if o.assessment is Assessment.WORRYING)
+        return tuple(
+            o.topic for o in self.draft.observations if o.assessment is Assessment.WORRYING
+        )
 
 
 def _to_data(report: VisitReport, author_name: str) -> VisitReportData:

@@ -38,7 +38,7 @@ class CompanyForm(QWidget):
         line("enterprise_number", self.tr("N° d'entreprise (BCE)"), "0403.170.701")
         line("vat_number", self.tr("N° de TVA"))
         line("address_line1", self.tr("Adresse"))
-        line("address_line2", self.tr("Complément"))
+        line("address_line2", self.tr("Complément d'adresse"))
         line("postal_code", self.tr("Code postal"))
         line("city", self.tr("Ville"))
         line("phone", self.tr("Téléphone"))

@@ -52,13 +52,19 @@ def open_problem_message(problem: str, path: str, detail: str = "") -> str:
         ),
         "read_only_folder": QCoreApplication.translate(
             "Messages",
-            "Le dossier de « {path} » est en lecture seule : Encaisse ne peut pas y écrire. "
+            "Le dossier contenant « {path} » est en lecture seule : Encaisse ne peut pas y écrire. "
             "Choisissez un autre emplacement ou vérifiez les droits d'accès.",
         ),
         "missing_folder": QCoreApplication.translate(
-            "Messages", "Le dossier de « {path} » n'existe pas. Choisissez un autre emplacement."
+            "Messages",
+            "Le dossier prévu pour « {path} » n'existe pas. Choisissez un autre emplacement.",
         ),
         "not_found": QCoreApplication.translate("Messages", "Le fichier « {path} » n'existe pas."),
+        "outdated": QCoreApplication.translate(
+            "Messages",
+            "Le fichier « {path} » a été créé par une version plus ancienne d'Encaisse. "
+            "Ouvrez-le une fois dans l'application pour le mettre à jour (une copie est gardée).",
+        ),
     }
     text = texts.get(
         problem, QCoreApplication.translate("Messages", "Impossible d'ouvrir « {path} ».")

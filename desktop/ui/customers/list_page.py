@@ -40,7 +40,7 @@ class CustomerListPage(QWidget):
         title.setStyleSheet("QLabel { font-size: 16pt; font-weight: 600; }")
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Rechercher un nom, un SIREN, une ville…  (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Rechercher un nom, un SIREN, une ville… (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Recherche de clients"))
         self.search.setMinimumWidth(320)

@@ -86,7 +86,7 @@ class VisitReportDialog(QDialog):
         self.attendees.setPlaceholderText(
             self.tr("ex. : M. Martin (gérant) et Mme Leroy (comptable)")
         )
-        head.addRow(self.tr("Qui a rencontré qui"), self.attendees)
+        head.addRow(self.tr("Personnes rencontrées"), self.attendees)
 
         observations_box = QGroupBox(self.tr("Observations sur place"))
         grid = QGridLayout(observations_box)
@@ -103,7 +103,9 @@ class VisitReportDialog(QDialog):
             group = QButtonGroup(self)
             for column, assessment in enumerate(ASSESSMENT_ORDER, start=1):
                 button = QRadioButton()
-                button.setAccessibleName(f"{topic_label(topic)} : {assessment_label(assessment)}")
+                button.setAccessibleName(
+                    self.tr("%s : %s") % (topic_label(topic), assessment_label(assessment))
+                )
                 button.setProperty("assessment", assessment.value)
                 group.addButton(button, column)
                 grid.addWidget(button, row, column)
