@@ -12,10 +12,10 @@ import pytest
 # UI tests never need a screen; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.domain.clock import FixedClock  # noqa: E402
-from desktop.persistence.database import Database  # noqa: E402
-from desktop.persistence.migrations import open_or_create  # noqa: E402
-from desktop.services.registry import Services, build_services  # noqa: E402
+from desktop.domain.clock import FixedClock
+from desktop.persistence.database import Database
+from desktop.persistence.migrations import open_or_create
+from desktop.services.registry import Services, build_services
 
 TODAY = datetime(2026, 3, 16, 9, 30)
 

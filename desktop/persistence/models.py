@@ -94,6 +94,8 @@ class User(Stamped, Base):
     phone: Mapped[str] = mapped_column(String(40), default="")
     profile: Mapped[str] = mapped_column(S)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Folded name (no accents, lower case) so "Émilie" sorts between "Dominique" and "Fanny".
+    sort_name: Mapped[str] = mapped_column(NAME, default="")
 
 
 class Segment(Stamped, Base):
@@ -103,6 +105,7 @@ class Segment(Stamped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
     description: Mapped[str] = mapped_column(Text, default="")
+    sort_name: Mapped[str] = mapped_column(String(100), default="")
     dunning_plan_id: Mapped[int | None] = mapped_column(
         ForeignKey("dunning_plans.id", ondelete="SET NULL"), nullable=True
     )
@@ -161,6 +164,7 @@ class Customer(Stamped, Base):
     # Folded (lower-case, no accents) name, identifiers and city, for portable LIKE search.
     search_text: Mapped[str] = mapped_column(Text, default="")
     sort_name: Mapped[str] = mapped_column(NAME, default="")
+    sort_city: Mapped[str] = mapped_column(String(100), default="")
 
     contacts: Mapped[list[Contact]] = relationship(
         back_populates="customer", cascade="all, delete-orphan", order_by="Contact.id"

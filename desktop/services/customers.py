@@ -137,6 +137,7 @@ def _apply(customer: Customer, draft: CustomerDraft) -> None:
     customer.bodacc_published_on = draft.bodacc_published_on
     customer.notes = draft.notes
     customer.sort_name = fold(draft.legal_name)[:200]
+    customer.sort_city = fold(draft.billing_address.city)[:100]
     customer.search_text = search_key(
         draft.legal_name,
         draft.trade_name,

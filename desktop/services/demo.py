@@ -1428,6 +1428,7 @@ def generate_demo(
                 {
                     "id": uid,
                     "name": name,
+                    "sort_name": fold(name),
                     "email": email,
                     "phone": USER_PHONES[offset],
                     "profile": profile_kind.value,
@@ -1450,6 +1451,7 @@ def generate_demo(
                 {
                     "id": segment_id + offset,
                     "name": name,
+                    "sort_name": fold(name),
                     "description": description,
                     "dunning_plan_id": None,
                     "created_at": start,

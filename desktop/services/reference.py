@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from desktop.domain.enums import AuditAction, Profile
 from desktop.domain.errors import ErrorCode, FieldError, ValidationError
+from desktop.domain.text import fold
 from desktop.persistence import audit
 from desktop.persistence.models import Customer, Segment, User
 from desktop.services.context import ServiceContext
@@ -37,7 +38,7 @@ class ReferenceService:
     def users(self, profile: Profile | None = None, active_only: bool = True) -> list[UserData]:
         """Users sorted by name, optionally of one profile."""
         with self._ctx.database.read() as session:
-            stmt = select(User).order_by(func.lower(User.name))
+            stmt = select(User).order_by(User.sort_name, User.id)
             if profile is not None:
                 stmt = stmt.where(User.profile == profile.value)
             if active_only:
@@ -60,6 +61,7 @@ class ReferenceService:
         with self._ctx.database.transaction() as session:
             user = User(
                 name=name,
+                sort_name=fold(name),
                 profile=profile.value,
                 email=email.strip(),
                 created_at=now,
@@ -90,7 +92,7 @@ class ReferenceService:
             )
             return [
                 SegmentData(s.id, s.name, s.description, counts.get(s.id, 0))
-                for s in session.scalars(select(Segment).order_by(func.lower(Segment.name)))
+                for s in session.scalars(select(Segment).order_by(Segment.sort_name, Segment.id))
             ]
 
     def add_segment(self, name: str, description: str = "") -> int:
@@ -103,7 +105,11 @@ class ReferenceService:
             if session.execute(select(Segment.id).where(Segment.name == name)).first():
                 raise ValidationError([FieldError("name", ErrorCode.DUPLICATE_NAME)])
             segment = Segment(
-                name=name, description=description.strip(), created_at=now, updated_at=now
+                name=name,
+                sort_name=fold(name),
+                description=description.strip(),
+                created_at=now,
+                updated_at=now,
             )
             session.add(segment)
             session.flush()

@@ -318,11 +318,6 @@ def test_name_sort_ignores_accents_and_ligatures(shared: Services, book: Book) -
     assert names[:2] == ["Alpha Levage", "Atelier Ébène"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known limitation: city, segment and salesperson sort with SQL lower(), which "
-    "leaves accented capitals (É, Œ) after Z on SQLite; no folded column to sort on yet",
-)
 def test_city_sort_puts_accented_cities_in_french_order(services: Services) -> None:
     for name, city in (("Alpha", "Dijon"), ("Bravo", "Évry"), ("Charlie", "Grenoble")):
         services.customers.create(
@@ -371,3 +366,20 @@ def test_paging_a_search(shared: Services, book: Book) -> None:
         "Remise 1000 Bio",
     ]
     assert shared.customers.page(flt, offset=4, limit=2) == []
+
+
+def test_salesperson_and_segment_sorts_ignore_accents(services: Services) -> None:
+    from desktop.domain.enums import Profile
+
+    zoe = services.reference.add_user("Zoé Martin", Profile.SALESPERSON)
+    emilie = services.reference.add_user("Émilie Durand", Profile.SALESPERSON)
+    denis = services.reference.add_user("Denis Roux", Profile.SALESPERSON)
+    for name, salesperson in (("Alpha", zoe), ("Bravo", emilie), ("Charlie", denis)):
+        services.customers.create(customer(name, salesperson_id=salesperson))
+    rows = services.customers.page(CustomerFilter(), CustomerSort.SALESPERSON)
+    assert [r.salesperson for r in rows] == ["Denis Roux", "Émilie Durand", "Zoé Martin"]
+    assert [u.name for u in services.reference.salespeople()] == [
+        "Denis Roux",
+        "Émilie Durand",
+        "Zoé Martin",
+    ]

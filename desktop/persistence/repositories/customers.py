@@ -77,10 +77,10 @@ def _sort_columns(sort: CustomerSort):  # type: ignore[no-untyped-def]
     return {
         CustomerSort.NAME: (Customer.sort_name,),
         CustomerSort.SIREN: (Customer.siren, Customer.enterprise_number),
-        CustomerSort.CITY: (func.lower(Customer.billing_city),),
+        CustomerSort.CITY: (Customer.sort_city,),
         CustomerSort.STATUS: (Customer.status,),
-        CustomerSort.SEGMENT: (func.lower(Segment.name),),
-        CustomerSort.SALESPERSON: (func.lower(Salesperson.name),),
+        CustomerSort.SEGMENT: (Segment.sort_name,),
+        CustomerSort.SALESPERSON: (Salesperson.sort_name,),
         CustomerSort.PAYMENT_TERMS: (Customer.payment_terms_days,),
         CustomerSort.UPDATED: (Customer.updated_at,),
     }[sort]
