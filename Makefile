@@ -37,9 +37,12 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check desktop tests
 	$(BIN)/lint-imports
 
+## Regenerate the screenshots of the README from the demo company.
 screenshot: $(STAMP) translations
-	$(BIN)/encaisse demo --db /tmp/encaisse-demo.sqlite --customers 300 --seed 1 --replace
-	QT_QPA_PLATFORM=offscreen $(BIN)/encaisse --db /tmp/encaisse-demo.sqlite screenshot customers --out docs/screenshots/customers.png
+	mkdir -p build docs/screenshots
+	$(BIN)/encaisse demo --db build/demo.sqlite --customers 300 --seed 1 --replace
+	QT_QPA_PLATFORM=offscreen $(BIN)/encaisse --db build/demo.sqlite screenshot customers --out docs/screenshots/customers.png
+	QT_QPA_PLATFORM=offscreen $(BIN)/encaisse --db build/demo.sqlite screenshot customer:$$($(BIN)/encaisse --db build/demo.sqlite customers list --format json --status under_watch | $(BIN)/python -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])') --out docs/screenshots/customer.png
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info $(QM)

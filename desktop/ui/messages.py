@@ -213,7 +213,28 @@ def terms_basis_label(basis: PaymentTermsBasis) -> str:
 
 
 def payment_terms_text(days: int, basis: PaymentTermsBasis) -> str:
+    """« 45 jours fin de mois » — as written in contracts and on the customer page."""
+    if days == 0:
+        return QCoreApplication.translate("Labels", "Paiement comptant")
     return f"{days} {terms_basis_label(basis)}"
+
+
+def payment_terms_short(days: int, basis: PaymentTermsBasis) -> str:
+    """« 45 j fin de mois » — short enough for a table column."""
+    if days == 0:
+        return QCoreApplication.translate("Labels", "Comptant")
+    texts = {
+        PaymentTermsBasis.INVOICE_DATE: QCoreApplication.translate(
+            "Labels", "%n j date de facture", "", days
+        ),
+        PaymentTermsBasis.END_OF_MONTH_AFTER: QCoreApplication.translate(
+            "Labels", "%n j fin de mois", "", days
+        ),
+        PaymentTermsBasis.END_OF_MONTH_THEN: QCoreApplication.translate(
+            "Labels", "fin de mois + %n j", "", days
+        ),
+    }
+    return texts[basis]
 
 
 def insolvency_label(kind: InsolvencyKind) -> str:
@@ -266,3 +287,45 @@ def assessment_label(assessment: Assessment) -> str:
         Assessment.WORRYING: QCoreApplication.translate("Labels", "Inquiétant"),
         Assessment.NOT_OBSERVED: QCoreApplication.translate("Labels", "Non observé"),
     }[assessment]
+
+
+def field_label(name: str) -> str:
+    """The form label of a customer field, as named in the audit trail (billing_city…)."""
+    labels = {
+        "legal_name": QCoreApplication.translate("Fields", "raison sociale"),
+        "status": QCoreApplication.translate("Fields", "statut"),
+        "trade_name": QCoreApplication.translate("Fields", "nom commercial"),
+        "legal_form": QCoreApplication.translate("Fields", "forme juridique"),
+        "country": QCoreApplication.translate("Fields", "pays"),
+        "siren": QCoreApplication.translate("Fields", "SIREN"),
+        "siret": QCoreApplication.translate("Fields", "SIRET"),
+        "enterprise_number": QCoreApplication.translate("Fields", "n° d'entreprise"),
+        "vat_number": QCoreApplication.translate("Fields", "n° de TVA"),
+        "account_code": QCoreApplication.translate("Fields", "compte auxiliaire"),
+        "email": QCoreApplication.translate("Fields", "e-mail"),
+        "phone": QCoreApplication.translate("Fields", "téléphone"),
+        "website": QCoreApplication.translate("Fields", "site web"),
+        "is_consumer": QCoreApplication.translate("Fields", "particulier"),
+        "language": QCoreApplication.translate("Fields", "langue des courriers"),
+        "segment_id": QCoreApplication.translate("Fields", "segment"),
+        "salesperson_id": QCoreApplication.translate("Fields", "commercial"),
+        "payment_terms_days": QCoreApplication.translate("Fields", "délai de paiement"),
+        "payment_terms_basis": QCoreApplication.translate("Fields", "mode de calcul du délai"),
+        "credit_limit_cents": QCoreApplication.translate("Fields", "plafond de crédit"),
+        "insolvency_kind": QCoreApplication.translate("Fields", "procédure collective"),
+        "insolvency_opened_on": QCoreApplication.translate(
+            "Fields", "date du jugement d'ouverture"
+        ),
+        "bodacc_published_on": QCoreApplication.translate(
+            "Fields", "date de publication au BODACC"
+        ),
+        "notes": QCoreApplication.translate("Fields", "notes"),
+    }
+    prefixes = {
+        "billing": QCoreApplication.translate("Fields", "adresse de facturation"),
+        "delivery": QCoreApplication.translate("Fields", "adresse de livraison"),
+    }
+    if name in labels:
+        return labels[name]
+    prefix = name.split("_", 1)[0]
+    return prefixes.get(prefix, name)

@@ -150,14 +150,6 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <source>Enregistrer</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>Raison sociale *</source>
         <translation>Legal name *</translation>
     </message>
@@ -754,6 +746,132 @@ This cannot be undone.</translation>
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <source>Modifications non enregistrées</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Abandonner les modifications saisies ?</source>
+        <translation>Discard the changes you typed?</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>raison sociale</source>
+        <translation>legal name</translation>
+    </message>
+    <message>
+        <source>statut</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>nom commercial</source>
+        <translation>trading name</translation>
+    </message>
+    <message>
+        <source>forme juridique</source>
+        <translation>legal form</translation>
+    </message>
+    <message>
+        <source>pays</source>
+        <translation>country</translation>
+    </message>
+    <message>
+        <source>SIREN</source>
+        <translation>SIREN</translation>
+    </message>
+    <message>
+        <source>SIRET</source>
+        <translation>SIRET</translation>
+    </message>
+    <message>
+        <source>n° d&apos;entreprise</source>
+        <translation>enterprise number</translation>
+    </message>
+    <message>
+        <source>n° de TVA</source>
+        <translation>VAT number</translation>
+    </message>
+    <message>
+        <source>compte auxiliaire</source>
+        <translation>customer account</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>téléphone</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>site web</source>
+        <translation>website</translation>
+    </message>
+    <message>
+        <source>particulier</source>
+        <translation>private individual</translation>
+    </message>
+    <message>
+        <source>langue des courriers</source>
+        <translation>letter language</translation>
+    </message>
+    <message>
+        <source>segment</source>
+        <translation>segment</translation>
+    </message>
+    <message>
+        <source>commercial</source>
+        <translation>salesperson</translation>
+    </message>
+    <message>
+        <source>délai de paiement</source>
+        <translation>payment terms</translation>
+    </message>
+    <message>
+        <source>mode de calcul du délai</source>
+        <translation>payment terms basis</translation>
+    </message>
+    <message>
+        <source>plafond de crédit</source>
+        <translation>credit limit</translation>
+    </message>
+    <message>
+        <source>procédure collective</source>
+        <translation>insolvency proceedings</translation>
+    </message>
+    <message>
+        <source>date du jugement d&apos;ouverture</source>
+        <translation>date of the opening judgment</translation>
+    </message>
+    <message>
+        <source>date de publication au BODACC</source>
+        <translation>BODACC publication date</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <source>adresse de facturation</source>
+        <translation>billing address</translation>
+    </message>
+    <message>
+        <source>adresse de livraison</source>
+        <translation>delivery address</translation>
+    </message>
+</context>
+<context>
     <name>GuiController</name>
     <message>
         <source>Le fichier « %s » existe déjà : choisissez un autre emplacement ou ouvrez-le.</source>
@@ -829,6 +947,35 @@ This cannot be undone.</translation>
     <message>
         <source>jours après la fin du mois</source>
         <translation>days after end of month</translation>
+    </message>
+    <message>
+        <source>Paiement comptant</source>
+        <translation>Cash payment</translation>
+    </message>
+    <message>
+        <source>Comptant</source>
+        <translation>Cash</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n j date de facture</source>
+        <translation>
+            <numerusform>%n day from invoice date</numerusform>
+            <numerusform>%n days from invoice date</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n j fin de mois</source>
+        <translation>
+            <numerusform>%n day end of month</numerusform>
+            <numerusform>%n days end of month</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>fin de mois + %n j</source>
+        <translation>
+            <numerusform>end of month + %n day</numerusform>
+            <numerusform>end of month + %n days</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sauvegarde</source>
@@ -1424,14 +1571,6 @@ This cannot be undone.</translation>
         <source>Prochaine visite</source>
         <translation>Next visit</translation>
     </message>
-    <message>
-        <source>Enregistrer</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
-    </message>
 </context>
 <context>
     <name>WelcomeDialog</name>
@@ -1510,17 +1649,6 @@ This cannot be undone.</translation>
     <message>
         <source>Fichiers Encaisse (*.sqlite *.encaisse);;Tous les fichiers (*)</source>
         <translation>Encaisse files (*.sqlite *.encaisse);;All files (*)</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>Enregistrer</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

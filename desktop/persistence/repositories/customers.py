@@ -132,5 +132,8 @@ def count(session: Session, flt: CustomerFilter) -> int:
 
 
 def count_by_status(session: Session, flt: CustomerFilter) -> dict[str, int]:
-    stmt = apply_filter(select(Customer.status, func.count(Customer.id)), flt)
-    return {status: n for status, n in session.execute(stmt.group_by(Customer.status))}
+    # Grouping on an expression keeps SQLite from walking the status index and fetching
+    # each row from it (twice as slow as one table scan when a search word is typed).
+    status = (Customer.status + "").label("status")
+    stmt = apply_filter(select(status, func.count(Customer.id)), flt)
+    return {s: n for s, n in session.execute(stmt.group_by(status))}

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -33,7 +32,13 @@ from desktop.ui.messages import (
     status_label,
     terms_basis_label,
 )
-from desktop.ui.widgets import ErrorLabel, ErrorMap, FieldWithError
+from desktop.ui.widgets import (
+    ErrorLabel,
+    ErrorMap,
+    FieldWithError,
+    confirm_discard,
+    save_cancel_buttons,
+)
 
 LEGAL_FORMS = (
     "SAS",
@@ -84,13 +89,7 @@ class CustomerDialog(QDialog):
         self.tabs.addTab(self._terms_tab(), self.tr("Conditions et suivi"))
         self.tabs.addTab(self._notes_tab(), self.tr("Notes"))
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Enregistrer"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self, self.save)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -101,6 +100,20 @@ class CustomerDialog(QDialog):
             self._load(customer_id)
         self._update_visibility()
         self.legal_name.setFocus()
+        self._initial = self._snapshot()
+
+    def _snapshot(self) -> object:
+        try:
+            return self.draft()
+        except ValidationError:
+            return None  # an unreadable amount counts as a change
+
+    def reject(self) -> None:
+        """Cancel, Esc or the close button: confirm first if something was typed."""
+        if self.result() != QDialog.DialogCode.Accepted and self._snapshot() != self._initial:
+            if not confirm_discard(self):
+                return
+        super().reject()
 
     # --- building ----------------------------------------------------------------------
 

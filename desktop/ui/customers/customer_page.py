@@ -41,6 +41,7 @@ from desktop.ui.messages import (
     assessment_label,
     country_label,
     field_error_message,
+    field_label,
     insolvency_label,
     payment_terms_text,
     rating_source_label,
@@ -79,11 +80,13 @@ class CustomerPage(QWidget):
         self.back_button.setFlat(True)
         self.back_button.clicked.connect(self.sig_back)
         self.name_label = QLabel()
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
         self.name_label.setStyleSheet("QLabel { font-size: 18pt; font-weight: 600; }")
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.name_label.setWordWrap(True)
         self.badge = StatusBadge(CustomerStatus.PROSPECT)
         self.subtitle = QLabel()
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
         self.subtitle.setStyleSheet("QLabel { color: #555; }")
         self.edit_button = QPushButton(self.tr("Modifier…"))
         self.edit_button.setToolTip(self.tr("Modifier la fiche (Ctrl+E)"))
@@ -436,7 +439,8 @@ class CustomerPage(QWidget):
         if entry.kind is TimelineKind.CREATED:
             return escape(self.tr("Fiche créée")) + (f" — {who}" if who else ""), ""
         if entry.kind is TimelineKind.UPDATED:
-            changed = list(json.loads(entry.facts.get("changes") or "{}"))
+            names = json.loads(entry.facts.get("changes") or "{}")
+            changed = list(dict.fromkeys(field_label(name) for name in names))
             body = escape(self.tr("Champs modifiés : %s") % ", ".join(changed)) if changed else ""
             return escape(self.tr("Fiche modifiée")) + (f" — {who}" if who else ""), body
         if entry.kind is TimelineKind.RATING:

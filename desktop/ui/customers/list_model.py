@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain.money import format_cents
 from desktop.services.customers import CustomerFilter, CustomerRow, CustomerService, CustomerSort
-from desktop.ui.messages import payment_terms_text, status_label
+from desktop.ui.messages import payment_terms_short, status_label
 from desktop.ui.widgets import STATUS_COLORS
 
 Index = QModelIndex | QPersistentModelIndex
@@ -50,6 +50,8 @@ class CustomerListModel(QAbstractTableModel):
         self._descending = False
         self._rows: list[CustomerRow] = []
         self._total = 0
+        # Views may ask for more rows while we announce an insertion: never fetch twice.
+        self._fetching = False
         self._headers = [
             self.tr("Raison sociale"),
             self.tr("SIREN / N° BCE"),
@@ -72,13 +74,14 @@ class CustomerListModel(QAbstractTableModel):
     def current_filter(self) -> CustomerFilter:
         return self._filter
 
-    def set_filter(self, flt: CustomerFilter) -> None:
+    def set_filter(self, flt: CustomerFilter, total: int | None = None) -> None:
+        """Show the customers matching `flt`; pass `total` when the caller already counted."""
         self._filter = flt
-        self.reload()
+        self.reload(total)
 
-    def reload(self) -> None:
+    def reload(self, total: int | None = None) -> None:
         self.beginResetModel()
-        self._total = self._service.count(self._filter)
+        self._total = self._service.count(self._filter) if total is None else total
         self._rows = (
             self._service.page(
                 self._filter, self._sort, self._descending, 0, min(PAGE_SIZE, self._total)
@@ -89,23 +92,27 @@ class CustomerListModel(QAbstractTableModel):
         self.endResetModel()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and not self._fetching and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
+        if parent.isValid() or self._fetching:
             return
-        page = self._service.page(
-            self._filter, self._sort, self._descending, len(self._rows), PAGE_SIZE
-        )
-        # The file may have changed since the count: never announce rows we do not have.
-        page = page[: self._total - len(self._rows)]
-        if not page:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+        self._fetching = True
+        try:
+            page = self._service.page(
+                self._filter, self._sort, self._descending, len(self._rows), PAGE_SIZE
+            )
+            # The file may have changed since the count: never announce rows we do not have.
+            page = page[: self._total - len(self._rows)]
+            if not page:
+                self._total = len(self._rows)
+                return
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         sort = SORTS.get(column)
@@ -161,7 +168,7 @@ class CustomerListModel(QAbstractTableModel):
             if col == COL_SALESPERSON:
                 return r.salesperson
             if col == COL_TERMS:
-                return payment_terms_text(r.payment_terms_days, r.payment_terms_basis)
+                return payment_terms_short(r.payment_terms_days, r.payment_terms_basis)
             if col == COL_LIMIT:
                 return (
                     format_cents(r.credit_limit_cents) if r.credit_limit_cents is not None else ""

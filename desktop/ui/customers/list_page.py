@@ -149,14 +149,17 @@ class CustomerListPage(QWidget):
 
     def apply_filter(self) -> None:
         self._debounce.stop()
-        self.model.set_filter(self.current_filter())
-        self._update_counts()
+        flt = self.current_filter()
+        # One grouped count gives both the status-bar figures and the list's total.
+        by_status = self._services.customers.count_by_status(flt)
+        statuses = [CustomerStatus(s) for s in flt.statuses] or list(CustomerStatus)
+        self.model.set_filter(flt, total=sum(by_status.get(s, 0) for s in statuses))
+        self._update_counts(by_status)
 
     def refresh(self, select_id: int | None = None) -> None:
         """Reload after a change elsewhere, keeping the filter and sort."""
         self.reload_choices()
-        self.model.reload()
-        self._update_counts()
+        self.apply_filter()
         if select_id is not None:
             self.select_customer(select_id)
 
@@ -170,9 +173,8 @@ class CustomerListPage(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
-    def _update_counts(self) -> None:
+    def _update_counts(self, by_status: dict[CustomerStatus, int]) -> None:
         flt = self.current_filter()
-        by_status = self._services.customers.count_by_status(flt)
         shown = self.model.total
         parts = [self.tr("%n client(s) affiché(s)", "", shown)]
         parts += [f"{status_label(s)} : {by_status[s]}" for s in CustomerStatus if by_status.get(s)]

@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QVBoxLayout,
@@ -20,17 +19,7 @@ from desktop.services.customers import ContactData
 from desktop.services.registry import Services
 from desktop.ui.dates import DateEdit
 from desktop.ui.messages import rating_source_label
-from desktop.ui.widgets import ErrorLabel, ErrorMap, FieldWithError
-
-
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.button(QDialogButtonBox.StandardButton.Save).setText(dialog.tr("Enregistrer"))
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Annuler"))
-    buttons.rejected.connect(dialog.reject)
-    return buttons
+from desktop.ui.widgets import ErrorLabel, ErrorMap, FieldWithError, save_cancel_buttons
 
 
 class ContactDialog(QDialog):
@@ -69,8 +58,7 @@ class ContactDialog(QDialog):
         form.addRow(self.tr("Téléphone"), self.phone)
         form.addRow("", self.is_primary)
         form.addRow("", self.receives_reminders)
-        buttons = _buttons(self)
-        buttons.accepted.connect(self.save)
+        buttons = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)
@@ -121,8 +109,7 @@ class RatingDialog(QDialog):
             self.errors.register("rated_on", FieldWithError(self.rated_on)),
         )
         form.addRow(self.tr("Commentaire"), self.comment)
-        buttons = _buttons(self)
-        buttons.accepted.connect(self.save)
+        buttons = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)

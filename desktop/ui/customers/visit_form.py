@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -25,7 +24,13 @@ from desktop.domain.visit import Observation, VisitReportDraft
 from desktop.services.registry import Services
 from desktop.ui.dates import DateEdit, OptionalDateEdit
 from desktop.ui.messages import assessment_label, topic_label
-from desktop.ui.widgets import ErrorLabel, ErrorMap, FieldWithError
+from desktop.ui.widgets import (
+    ErrorLabel,
+    ErrorMap,
+    FieldWithError,
+    confirm_discard,
+    save_cancel_buttons,
+)
 
 ASSESSMENT_ORDER = (
     Assessment.REASSURING,
@@ -157,13 +162,7 @@ class VisitReportDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Enregistrer"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self, self.save)
 
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
@@ -172,6 +171,13 @@ class VisitReportDialog(QDialog):
 
         if report_id is not None:
             self._load(report_id)
+        self._initial = self.draft()
+
+    def reject(self) -> None:
+        """Cancel, Esc or the close button: confirm first if something was typed."""
+        if self.draft() != self._initial and not confirm_discard(self):
+            return
+        super().reject()
 
     def set_assessment(self, topic: ObservationTopic, assessment: Assessment) -> None:
         for button in self._groups[topic].buttons():
