@@ -5,24 +5,24 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import sys
-from datetime import date, datetime
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
 from desktop import __version__
-
-EXIT_OK = 0
-EXIT_PROBLEM = 1
-EXIT_USAGE = 2
-
-
-def _parse_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"date attendue au format AAAA-MM-JJ : {text!r}") from exc
+from desktop.commands import COMMAND_MODULES
+from desktop.commands.common import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    CliError,
+    clock_from,
+    csv_safe,
+    open_for_reading,
+    open_for_writing,
+    parse_date,
+    write_output,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         target.add_argument(
             "--lang", choices=["fr", "en"], default=default, help="langue de l'interface"
         )
-        target.add_argument("--today", type=_parse_date, default=default, help=argparse.SUPPRESS)
+        target.add_argument("--today", type=parse_date, default=default, help=argparse.SUPPRESS)
 
     common = argparse.ArgumentParser(add_help=False)
     common_options(common, argparse.SUPPRESS)
@@ -75,57 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--out", type=Path, required=True)
     shot.add_argument("--width", type=int, default=1280)
     shot.add_argument("--height", type=int, default=800)
+
+    for name in COMMAND_MODULES:
+        import_module(f"desktop.commands.{name}").register(sub, common)
     return parser
-
-
-def _clock(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from desktop.app import SystemClock
-    from desktop.domain.clock import FixedClock
-
-    if args.today:
-        return FixedClock(
-            datetime.combine(args.today, datetime.now().time().replace(microsecond=0))
-        )
-    return SystemClock()
-
-
-def _open(args: argparse.Namespace, *, take_lock: bool, must_exist: bool = True):  # type: ignore[no-untyped-def]
-    from desktop.app import default_db_path, open_file
-
-    path: Path = args.db or default_db_path()
-    if must_exist and not path.exists():
-        from desktop.ui.messages import missing_file_message
-
-        raise _CliError(missing_file_message(str(path)))
-    return open_file(path, _clock(args), take_lock=take_lock)
-
-
-def _open_for_reading(args: argparse.Namespace, *, allow_outdated: bool = False):  # type: ignore[no-untyped-def]
-    """Commands that only read never create, upgrade or lock the file."""
-    from desktop.app import default_db_path, open_read_only
-    from desktop.ui.messages import missing_file_message
-
-    path: Path = (args.db or default_db_path()).expanduser()
-    if not path.exists():
-        raise _CliError(missing_file_message(str(path)))
-    return open_read_only(path, _clock(args), allow_outdated=allow_outdated)
-
-
-class _CliError(Exception):
-    pass
-
-
-def _describe_open_error(exc: Exception) -> str | None:
-    from desktop.persistence.lock import FileLockedError
-    from desktop.persistence.migrations import DatabaseOpenError
-    from desktop.ui.messages import locked_message, open_problem_message
-
-    if isinstance(exc, DatabaseOpenError):
-        return open_problem_message(exc.problem, str(exc.path), exc.detail)
-    if isinstance(exc, FileLockedError):
-        h = exc.holder
-        return locked_message(h.user, h.host, h.since)
-    return None
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -136,10 +89,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     path: Path = args.db or default_demo_path()
     if args.customers < 0:
         # Checked before anything is deleted: a typo must not cost the existing demo file.
-        raise _CliError(f"Nombre de clients invalide : {args.customers} (0 ou plus).")
+        raise CliError(f"Nombre de clients invalide : {args.customers} (0 ou plus).")
     if path.exists():
         if not args.replace:
-            raise _CliError(
+            raise CliError(
                 f"Le fichier {path} existe déjà : ajoutez --replace pour le remplacer par la démonstration."
             )
         from desktop.persistence.lock import read_holder
@@ -147,13 +100,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if read_holder(path) is not None:
             # Replacing a file someone has open would pull it from under them.
             args.db = path
-            services = _open(args, take_lock=True)
+            services = open_for_writing(args)
             services.close()
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
         lock_path(path).unlink(missing_ok=True)
     args.db = path
-    services = _open(args, take_lock=True, must_exist=False)
+    services = open_for_writing(args, must_exist=False)
     try:
         summary = generate_demo(services, customers=args.customers, seed=args.seed)
     except BaseException:
@@ -170,7 +123,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_customers_list(args: argparse.Namespace) -> int:
     from desktop.services.customers import CustomerFilter
 
-    services = _open_for_reading(args)
+    services = open_for_reading(args)
     try:
         flt = CustomerFilter(text=args.search, statuses=tuple(args.status))
         rows = []
@@ -199,14 +152,7 @@ def cmd_customers_list(args: argparse.Namespace) -> int:
         }
         for r in rows
     ]
-    try:
-        _write_customers(args.format, records, rows)
-    except BrokenPipeError:
-        # The reader stopped early (`encaisse customers list | head`): not an error. Point
-        # stdout at /dev/null so the interpreter's final flush does not fail again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
+    write_output(lambda: _write_customers(args.format, records, rows))
     return EXIT_OK
 
 
@@ -222,7 +168,7 @@ def _write_customers(fmt: str, records: list[dict[str, object]], rows: list[Any]
         writer.writeheader()
         for record in records:
             # A cell starting with = + - @ would run as a formula in a spreadsheet.
-            writer.writerow({k: _csv_safe(v) for k, v in record.items()})
+            writer.writerow({k: csv_safe(v) for k, v in record.items()})
     else:
         from desktop.ui.messages import status_label
 
@@ -246,16 +192,10 @@ def _write_customers(fmt: str, records: list[dict[str, object]], rows: list[Any]
         print(f"{len(table)} client(s)")
 
 
-def _csv_safe(value: object) -> object:
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     # A check only reads: it never creates (an empty file), upgrades (an old file) or
     # locks the file it looks at; an old schema is reported, not refused.
-    services = _open_for_reading(args, allow_outdated=True)
+    services = open_for_reading(args, allow_outdated=True)
     try:
         report = services.maintenance.check()
     finally:
@@ -279,7 +219,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_screenshot(args: argparse.Namespace) -> int:
     from desktop.ui.screenshot import take_screenshot
 
-    services = _open_for_reading(args)
+    services = open_for_reading(args)
     try:
         take_screenshot(
             services, args.page, args.out, size=(args.width, args.height), lang=args.lang
@@ -293,7 +233,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop.app import run_gui
 
-    return run_gui(db_path=args.db, lang=args.lang, clock=_clock(args))
+    return run_gui(db_path=args.db, lang=args.lang, clock=clock_from(args))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -306,14 +246,18 @@ def main(argv: list[str] | None = None) -> int:
         None: cmd_gui,
     }
     try:
+        if hasattr(args, "handler"):
+            return int(args.handler(args))
         if args.command == "customers":
             return cmd_customers_list(args)
         return handlers[args.command](args)
-    except _CliError as exc:
+    except CliError as exc:
         print(str(exc), file=sys.stderr)
-        return EXIT_PROBLEM
+        return exc.exit_code
     except Exception as exc:
-        message = _describe_open_error(exc)
+        from desktop.app import describe_open_error
+
+        message = describe_open_error(exc)
         if message is None:
             raise
         print(message, file=sys.stderr)

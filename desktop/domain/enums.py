@@ -87,9 +87,18 @@ class DoubtfulSource(StrEnum):
 
 
 class DocumentKind(StrEnum):
+    """What a line of the receivables ledger is. Invoices and expected instalments are
+    owed by the customer (positive open amount); credit notes and payments not yet
+    matched to an invoice are owed back or on account (negative open amount)."""
+
     INVOICE = "invoice"
     CREDIT_NOTE = "credit_note"
+    PAYMENT = "payment"
     EXPECTED_INSTALMENT = "expected_instalment"
+
+    @property
+    def sign(self) -> int:
+        return 1 if self in (DocumentKind.INVOICE, DocumentKind.EXPECTED_INSTALMENT) else -1
 
 
 class Channel(StrEnum):
