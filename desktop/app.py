@@ -185,31 +185,36 @@ class GuiController:
     def _create_demo(self, path: Path) -> tuple[bool, str]:
         from PySide6.QtCore import QCoreApplication
 
-        from desktop.services.demo import generate_demo
-        from desktop.ui.tasks import run_with_progress
+        from desktop.services.demo import DemoCancelled, generate_demo
+        from desktop.ui.tasks import run_task
 
         if path.exists():
             return (self.open(path, quiet=True), self._last_error)
         clock = self.clock
 
-        def build() -> None:
+        def build(progress, cancelled) -> None:  # type: ignore[no-untyped-def]
             services = open_file(path, clock)
             try:
-                generate_demo(services, customers=300, seed=1)
+                generate_demo(
+                    services, customers=300, seed=1, progress=progress, cancelled=cancelled
+                )
             finally:
                 services.close()
 
         try:
-            run_with_progress(
+            run_task(
                 self.window,
                 QCoreApplication.translate(
                     "GuiController", "Création de la société de démonstration…"
                 ),
                 build,
+                cancel_text=QCoreApplication.translate("GuiController", "Annuler"),
             )
         except Exception as exc:
-            for suffix in ("", "-wal", "-shm"):
+            for suffix in ("", "-wal", "-shm", ".lock"):
                 Path(str(path) + suffix).unlink(missing_ok=True)
+            if isinstance(exc, DemoCancelled):
+                return False, ""
             message = describe_open_error(exc)
             if message is None:
                 raise

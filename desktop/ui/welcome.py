@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,20 +38,20 @@ class WelcomeDialog(QDialog):
         self.company: CompanyProfile | None = None
         self.path = default_path
 
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self._choices_page(message))
-        self.pages.addWidget(self._company_page())
-        self.pages.currentChanged.connect(self._fit_page)
+        # Two pages in one layout, only one shown: a hidden page takes no room, so the
+        # dialog is as tall as the page on screen.
+        self.pages = [self._choices_page(message), self._company_page()]
         layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
-        self._fit_page(0)
+        for page in self.pages:
+            layout.addWidget(page)
+        self.show_page(0)
 
-    def _fit_page(self, index: int) -> None:
-        # A stacked widget is as tall as its tallest page: let hidden pages take no room.
-        for i in range(self.pages.count()):
-            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
-            self.pages.widget(i).setSizePolicy(policy, policy)
-        self.pages.adjustSize()
+    def show_page(self, index: int) -> None:
+        for i, page in enumerate(self.pages):
+            page.setVisible(i == index)
+        self.current_page = index
+        if index == 1:
+            self.company_form.field("legal_name").setFocus()
         self.adjustSize()
 
     def _choices_page(self, message: str) -> QWidget:
@@ -106,9 +104,9 @@ class WelcomeDialog(QDialog):
             detail.setStyleSheet("QLabel { color: #555; margin: 0 4px 10px 4px; }")
             layout.addWidget(button)
             layout.addWidget(detail)
-        layout.addStretch(1)
+        layout.addSpacing(12)
         layout.addWidget(quit_button)
-        self.create_button.clicked.connect(lambda: self.pages.setCurrentIndex(1))
+        self.create_button.clicked.connect(lambda: self.show_page(1))
         self.demo_button.clicked.connect(lambda: self._finish(WelcomeChoice.DEMO))
         self.open_button.clicked.connect(self._choose_existing)
         quit_button.clicked.connect(self.reject)
@@ -138,7 +136,7 @@ class WelcomeDialog(QDialog):
         where.addWidget(change)
         buttons = QHBoxLayout()
         back = QPushButton(self.tr("Retour"))
-        back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        back.clicked.connect(lambda: self.show_page(0))
         self.confirm_button = QPushButton(self.tr("Créer le fichier"))
         self.confirm_button.setDefault(True)
         self.confirm_button.clicked.connect(self._create)

@@ -29,9 +29,9 @@ def welcome(qtbot, tmp_path: Path) -> WelcomeDialog:  # type: ignore[no-untyped-
 
 
 def test_welcome_creates_the_company_file(qtbot, welcome: WelcomeDialog, tmp_path: Path):
-    assert welcome.pages.currentIndex() == 0
+    assert welcome.current_page == 0
     qtbot.mouseClick(welcome.create_button, Qt.MouseButton.LeftButton)
-    assert welcome.pages.currentIndex() == 1
+    assert welcome.current_page == 1
     form = welcome.company_form
     assert welcome.path_edit.text() == str(tmp_path / "Mon entreprise.sqlite")
 
@@ -69,7 +69,7 @@ def test_welcome_refuses_a_wrong_iban(qtbot, welcome: WelcomeDialog):
 
 def test_welcome_back_and_demo(qtbot, welcome: WelcomeDialog):
     qtbot.mouseClick(welcome.create_button, Qt.MouseButton.LeftButton)
-    welcome.pages.setCurrentIndex(0)
+    welcome.show_page(0)
     qtbot.mouseClick(welcome.demo_button, Qt.MouseButton.LeftButton)
     assert welcome.choice == WelcomeChoice.DEMO
     assert welcome.result() == QDialog.DialogCode.Accepted
