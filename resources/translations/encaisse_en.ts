@@ -882,6 +882,10 @@ This cannot be undone.</translation>
         <translation>Creating the demo company…</translation>
     </message>
     <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Une erreur inattendue s&apos;est produite et l&apos;action en cours a été annulée. Ce qui était déjà enregistré n&apos;a pas été touché.</source>
         <translation>An unexpected error occurred and the current action was cancelled. What was already saved has not been touched.</translation>
     </message>
