@@ -271,6 +271,8 @@ class Document(Stamped, Base):
         UniqueConstraint("kind", "number"),
         Index("ix_documents_customer_open", "customer_id", "open_cents"),
         Index("ix_documents_due_on", "due_on"),
+        # Deleting documents (undoing an import) looks up who refers to each one.
+        Index("ix_documents_corrects_id", "corrects_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="RESTRICT"))
@@ -288,6 +290,12 @@ class Document(Stamped, Base):
     label: Mapped[str] = mapped_column(Text, default="")
     import_source: Mapped[str] = mapped_column(String(60), default="")
     matching_code: Mapped[str] = mapped_column(String(20), default="")
+    # The last import that created or changed this document (None: typed in the app).
+    # No ON DELETE action: import rows are kept (an undo marks them undone), and SQLite
+    # could only add this column in place (migration 0003) with a plain REFERENCES.
+    import_id: Mapped[int | None] = mapped_column(
+        ForeignKey("imports.id"), nullable=True, index=True
+    )
 
 
 class Payment(Stamped, Base):
@@ -335,6 +343,41 @@ class LegalRate(Base):
     valid_from: Mapped[date] = mapped_column(Date)
     rate_bp: Mapped[int] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(Text, default="")
+
+
+class ImportRun(Base):
+    """One import of an accounting export: who, when, from what, what it did, undone or not."""
+
+    __tablename__ = "imports"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(NAME)
+    file_name: Mapped[str] = mapped_column(String(255))
+    source_format: Mapped[str] = mapped_column(S)
+    mapping_name: Mapped[str] = mapped_column(String(100), default="")
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)  # the user said so
+    created_count: Mapped[int] = mapped_column(Integer, default=0)
+    updated_count: Mapped[int] = mapped_column(Integer, default=0)
+    settled_count: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged_count: Mapped[int] = mapped_column(Integer, default=0)
+    customers_created_count: Mapped[int] = mapped_column(Integer, default=0)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class ImportChange(Base):
+    """One document or customer an import created or changed, with what it was before."""
+
+    __tablename__ = "import_changes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    import_id: Mapped[int] = mapped_column(ForeignKey("imports.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    customer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    action: Mapped[str] = mapped_column(S)  # created, updated, settled, customer_created
+    before_json: Mapped[str] = mapped_column(Text, default="")  # the document's fields, to undo
 
 
 # --- Reminders -------------------------------------------------------------------------

@@ -278,12 +278,14 @@ class CustomerService:
             )
 
     def find_id(self, key: str) -> int | None:
-        """The id of the customer whose SIREN, enterprise number or id is `key`."""
+        """The id of the customer whose SIREN, enterprise number, account code or id is `key`."""
         compact = "".join(key.split()).replace(".", "")
         with self._ctx.database.read() as session:
             found = session.execute(
                 select(Customer.id).where(
-                    (Customer.siren == compact) | (Customer.enterprise_number == compact)
+                    (Customer.siren == compact)
+                    | (Customer.enterprise_number == compact)
+                    | (Customer.account_code == key.strip())
                 )
             ).scalar()
             if found is None and compact.isdigit() and session.get(Customer, int(compact)):

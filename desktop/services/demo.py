@@ -5,22 +5,32 @@ The same seed and the same day give the same data: every random choice comes fro
 fixed order. Dates are relative to the injected clock (never `date.today()`), so a demo
 made on 16 March 2026 has its visits in the 18 months before that day.
 
-Everything is written in ONE transaction with bulk inserts (50,000 customers in seconds):
+Everything is written in ONE transaction with bulk inserts (50,000 customers and their
+two years of invoices in about a minute):
 if anything fails, the file holds no half demo. The derived columns are computed by the
 same code as the customer service (`_apply`), and every record is checked by the same
 domain rules as a record typed in a form (`validate_customer`, `validate_rating`,
 `validate_visit_report`, `validate_company`).
+
+Every customer that is not a prospect also gets two years of receivables (see `_Ledger`):
+invoices numbered in calendar order, due dates from its payment terms, payments that
+follow its segment and status (punctual, slow, blocked, in insolvency proceedings),
+partial payments, a few credit notes, and the payment allocations that explain every
+open amount. That history draws from its own random stream, so adding it left the
+customers, contacts and visit reports of a given seed exactly as they were.
 """
 
 from __future__ import annotations
 
+import calendar
+import math
 import random
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from faker import Faker
 from sqlalchemy import func, select
@@ -39,6 +49,7 @@ from desktop.domain.enums import (
     AuditAction,
     Country,
     CustomerStatus,
+    DocumentKind,
     DoubtfulSource,
     InsolvencyKind,
     ObservationTopic,
@@ -47,6 +58,7 @@ from desktop.domain.enums import (
     RatingSource,
 )
 from desktop.domain.identifiers import french_vat_from_siren
+from desktop.domain.terms import due_date
 from desktop.domain.text import fold, search_key
 from desktop.domain.visit import Observation, VisitReportDraft, validate_visit_report
 from desktop.persistence import bulk
@@ -55,8 +67,11 @@ from desktop.persistence.models import (
     CompanySettings,
     Contact,
     Customer,
+    Document,
     DoubtfulCompany,
     ExternalRating,
+    Payment,
+    PaymentAllocation,
     Segment,
     User,
     VisitObservation,
@@ -73,6 +88,7 @@ __all__ = ["DemoCancelled", "DemoSummary", "generate_demo"]
 CHUNK = 2000  # customers generated and written per batch (bounded memory at 50,000)
 VISIT_WINDOW_DAYS = 548  # visit reports cover the last 18 months
 MAX_CUSTOMERS = 1_000_000
+CUSTOMERS_SHARE = 0.45  # of the progress bar; the receivables history takes the rest
 
 
 @dataclass(frozen=True)
@@ -88,6 +104,9 @@ class DemoSummary:
     ratings: int
     visit_reports: int
     doubtful_companies: int
+    invoices: int = 0
+    credit_notes: int = 0
+    payments: int = 0
 
     def __str__(self) -> str:
         return ", ".join(
@@ -101,6 +120,9 @@ class DemoSummary:
                 _plural(self.ratings, "note externe", "notes externes"),
                 _plural(self.visit_reports, "rapport de visite", "rapports de visite"),
                 _plural(self.doubtful_companies, "entreprise douteuse", "entreprises douteuses"),
+                _plural(self.invoices, "facture", "factures"),
+                _plural(self.credit_notes, "avoir", "avoirs"),
+                _plural(self.payments, "règlement", "règlements"),
             )
         )
 
@@ -664,6 +686,8 @@ class _Generator:
         self.account_width = 5
         self.account_seq = 0
         self.doubtful_candidates: list[dict[str, Any]] = []
+        # What the receivables history needs of each non-prospect (see _Ledger).
+        self.accounts: list[_AccountSeed] = []
 
     # --- small helpers -----------------------------------------------------------------------
 
@@ -1093,6 +1117,20 @@ class _Generator:
                 }
             )
 
+        if not prospect:
+            self.accounts.append(
+                _AccountSeed(
+                    cid,
+                    segment,
+                    status,
+                    is_consumer,
+                    kind == "be",
+                    terms[0],
+                    terms[1],
+                    created_at.date(),
+                    opened_on,
+                )
+            )
         if not is_consumer:
             self.ratings(cid, status, kind, opened_on, batch)
             self.visits(cid, status, created_at.date(), people, self.salespeople[region], batch)
@@ -1376,6 +1414,476 @@ class _Generator:
         }
 
 
+# --- Receivables history -----------------------------------------------------------------------
+
+# fmt: off
+LEDGER_WINDOW_DAYS = 730  # invoices cover the last two years
+LEDGER_FLUSH = 20_000  # documents generated between two writes (bounded memory at 50,000)
+VAT_BP = 2000  # French standard rate; Belgian businesses are invoiced without VAT (reverse charge)
+# A customer's typical invoice incl. VAT, in euros, drawn log-uniformly in (low, high) by
+# segment; each of its invoices varies around it.
+INVOICE_SIZE = {
+    GRANDS_COMPTES: (1_500, 15_000),
+    PME: (400, 6_000),
+    LENTS: (300, 4_500),
+    EXPORT_BE: (600, 9_000),
+    PARTICULIERS: (90, 2_500),
+}
+# Days between two invoices of a business customer (roughly monthly; more for key accounts).
+INVOICE_GAP = {GRANDS_COMPTES: (14, 30), PME: (24, 48), LENTS: (26, 52), EXPORT_BE: (30, 62)}
+# A consumer buys a few times in two years.
+CONSUMER_INVOICES = ((1, 50), (2, 30), (3, 15), (4, 5))
+CREDIT_NOTE_SHARE = {
+    GRANDS_COMPTES: 0.03, PME: 0.02, LENTS: 0.025, EXPORT_BE: 0.02, PARTICULIERS: 0.03,
+}
+# Stored values of payments.method, and how a bank statement line starts for each.
+PAYMENT_METHODS = {
+    GRANDS_COMPTES: (("transfer", 100),),
+    PME: (("transfer", 70), ("bill_of_exchange", 15), ("cheque", 15)),
+    LENTS: (("transfer", 60), ("cheque", 40)),
+    EXPORT_BE: (("transfer", 100),),
+    PARTICULIERS: (("cheque", 45), ("transfer", 30), ("card", 25)),
+}
+PAYMENT_REFERENCE = {"transfer": "VIR", "cheque": "CHQ", "bill_of_exchange": "LCR", "card": "CB"}
+# Payment runs: a key account pays every invoice due in a fortnight by one transfer; many
+# small businesses do the same on the 15th and the 30th (the last day of a short month).
+KEY_ACCOUNT_RUNS = (10, 25)
+SME_RUNS = (15, 30)
+# fmt: on
+
+
+class _AccountSeed(NamedTuple):
+    """What the customer generator passes on to the receivables history."""
+
+    customer_id: int
+    segment: str
+    status: CustomerStatus
+    consumer: bool
+    belgian: bool
+    terms_days: int
+    terms_basis: PaymentTermsBasis
+    created_on: date
+    insolvency_opened_on: date | None
+
+
+@dataclass(slots=True)
+class _Account:
+    id: int
+    index: int
+    terms_days: int
+    basis: PaymentTermsBasis
+    stop: date  # no invoice after this day (blocked, or the judgment that opened a proceeding)
+    trouble_from: date | None  # invoices from this day on go mostly unpaid
+    unpaid_from: date | None  # invoices from this day on are never paid
+    cutoff: date | None  # no payment on or after this day (opening judgment)
+    typical_cents: float  # typical invoice excl. VAT
+    vat: bool
+    method: str
+    runs: tuple[int, ...]  # days of the month of its payment runs; () invoice by invoice
+    slow: bool  # pays 20 to 90 days late
+    watch: bool  # under watch: recent invoices often unpaid or paid in part
+    credit_p: float
+    gap: tuple[int, int]
+    left: int  # invoices still to issue; -1: no limit
+    letters: int = 0  # matching codes used so far (A, B, … AA)
+
+
+def _business_day(day: date) -> date:
+    """Saturday and Sunday move to the next Monday (invoices, bank credits)."""
+    weekday = day.weekday()
+    return day + timedelta(days=7 - weekday) if weekday >= 5 else day
+
+
+def _matching_code(n: int) -> str:
+    """1 -> 'A', 26 -> 'Z', 27 -> 'AA': the lettering codes accounting software uses."""
+    code = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        code = chr(65 + rest) + code
+    return code
+
+
+class _Ledger:
+    """Two years of invoices, credit notes and payments for every non-prospect, day by day.
+
+    Each customer's next invoice waits in the bucket of its day, so the invoices (and credit
+    notes) of all customers come out in calendar order and their numbers follow the calendar
+    (FA-2025-000001 is the first invoice of 2025 in the file). The whole fate of an invoice
+    is drawn when it is issued: a credit note, the payments and their dates, what is still
+    open on `today`. A payment is written once its day is past, so a key account's
+    fortnightly transfer carries every invoice it pays.
+
+    Signs follow `DocumentKind.sign`: invoices positive, credit notes negative; payments are
+    positive in `payments`, allocated to invoices. For every invoice,
+    total − open = payments allocated to it + the credit note settled against it; a credit
+    note on an invoice still open stays open itself (negative, on account) until the
+    invoice is settled.
+    """
+
+    def __init__(
+        self,
+        seed: int,
+        today: date,
+        now: datetime,
+        seeds: list[_AccountSeed],
+        first_document_id: int,
+        first_payment_id: int,
+    ) -> None:
+        self.rng = random.Random(f"receivables-{seed}")  # its own stream: customers unchanged
+        self.today = today
+        self.now = now
+        self.window_start = today - timedelta(days=LEDGER_WINDOW_DAYS)
+        self.span = (today - self.window_start).days + 1  # days in the window, today included
+        self.seeds = seeds
+        self.accounts: list[_Account] = []
+        self.next_document_id = first_document_id
+        self.next_payment_id = first_payment_id
+        self.numbers: dict[tuple[str, int], int] = {}
+        self.documents: list[dict[str, Any]] = []
+        # One bucket per day of the window (index = days since window_start).
+        self.invoice_days: list[list[_Account]] = [[] for _ in range(self.span)]
+        self.credit_days: list[list[tuple[Any, ...]]] = [[] for _ in range(self.span)]
+        # Payments by day: account index -> (invoice id, invoice number, cents) allocated.
+        self.payment_days: list[dict[int, list[tuple[int, str, int]]]] = [
+            {} for _ in range(self.span)
+        ]
+        self.written_days = 0  # payments of the days before this index are written
+        self.stamps: dict[date, datetime] = {}
+        self.invoices = self.credit_notes = self.payments = 0
+
+    def between(self, low: int, high: int) -> int:
+        """randint(low, high), at a fraction of its cost (called millions of times)."""
+        return low + int(self.rng.random() * (high - low + 1))
+
+    # --- accounts ----------------------------------------------------------------------------
+
+    def account(self, index: int, s: _AccountSeed) -> tuple[date, _Account]:
+        rng = self.rng
+        between = self.between
+        today = self.today
+        stop = today
+        trouble = unpaid_from = cutoff = None
+        if s.status is CustomerStatus.BLOCKED:
+            # Payments slowed down, then stopped; deliveries (and invoices) stopped once
+            # the last invoices were well overdue.
+            trouble = today - timedelta(days=between(120, 330))
+            stop = min(
+                today - timedelta(days=s.terms_days + between(15, 45)),
+                trouble + timedelta(days=between(60, 150)),
+            )
+            unpaid_from = stop - timedelta(days=60)
+        elif s.status is CustomerStatus.INSOLVENCY and s.insolvency_opened_on is not None:
+            cutoff = s.insolvency_opened_on  # nothing is paid after the opening judgment
+            trouble = cutoff - timedelta(days=between(100, 240))
+            stop = min(today, cutoff - timedelta(days=between(0, 15)))
+            unpaid_from = stop - timedelta(days=60)
+        low, high = INVOICE_SIZE[s.segment]
+        vat = not s.belgian
+        typical = math.exp(rng.uniform(math.log(low), math.log(high))) * 100
+        if vat:
+            typical = typical * 10_000 / (10_000 + VAT_BP)
+        method = self.weighted(PAYMENT_METHODS[s.segment])
+        watch = s.status is CustomerStatus.UNDER_WATCH
+        runs: tuple[int, ...] = ()
+        if method == "transfer" and s.segment == GRANDS_COMPTES:
+            runs = KEY_ACCOUNT_RUNS
+        elif method == "transfer" and s.segment == PME and rng.random() < 0.5:
+            runs = SME_RUNS
+        first_day = max(self.window_start, s.created_on)
+        if s.consumer:
+            gap, left = (30, 250), self.weighted(CONSUMER_INVOICES)
+            if trouble is not None:  # a consumer who stopped paying bought lately
+                gap, left = (20, 60), max(2, left)
+                first_day = max(first_day, trouble)
+                unpaid_from = trouble
+        else:
+            gap, left = INVOICE_GAP[s.segment], -1
+        account = _Account(
+            id=s.customer_id,
+            index=index,
+            terms_days=s.terms_days,
+            basis=s.terms_basis,
+            stop=stop,
+            trouble_from=trouble,
+            unpaid_from=unpaid_from,
+            cutoff=cutoff,
+            typical_cents=typical,
+            vat=vat,
+            method=method,
+            runs=runs,
+            slow=s.segment == LENTS or (watch and rng.random() < 0.5),
+            watch=watch,
+            credit_p=CREDIT_NOTE_SHARE[s.segment] * (2 if watch or trouble else 1),
+            gap=gap,
+            left=left,
+        )
+        first = first_day + timedelta(days=between(0, gap[1]))
+        return _business_day(first), account
+
+    def weighted(self, pairs: tuple[tuple[Any, int], ...]) -> Any:
+        return self.rng.choices([v for v, _ in pairs], [w for _, w in pairs])[0]
+
+    def slot(self, day: date) -> int:
+        return (day - self.window_start).days
+
+    # --- the calendar ------------------------------------------------------------------------
+
+    def run(
+        self,
+        session: Any,
+        cancelled: Callable[[], bool],
+        progress: Callable[[float], None],
+    ) -> None:
+        for index, s in enumerate(self.seeds):
+            first, account = self.account(index, s)
+            self.accounts.append(account)
+            if first <= account.stop:
+                self.invoice_days[self.slot(first)].append(account)
+        for k in range(self.span):
+            day = self.window_start + timedelta(days=k)
+            for account in self.invoice_days[k]:
+                self.invoice(day, account)
+            for item in self.credit_days[k]:
+                self.documents.append(self.credit_note(day, *item))
+            self.invoice_days[k] = self.credit_days[k] = []
+            if len(self.documents) >= LEDGER_FLUSH:
+                if cancelled():
+                    raise DemoCancelled()
+                # Every payment up to this day is complete: no later invoice can join it.
+                self.flush(session, k + 1)
+                progress((k + 1) / self.span)
+        self.flush(session, self.span)
+        progress(1.0)
+
+    def number(self, prefix: str, day: date) -> str:
+        key = (prefix, day.year)
+        n = self.numbers.get(key, 0) + 1
+        self.numbers[key] = n
+        return f"{prefix}-{day.year}-{n:06d}"
+
+    def stamp(self, day: date) -> datetime:
+        """Nine in the morning of `day` (never after now): when the entry was recorded."""
+        at = self.stamps.get(day)
+        if at is None:
+            at = self.stamps[day] = min(datetime.combine(day, time(9, 0)), self.now)
+        return at
+
+    def invoice(self, issued: date, a: _Account) -> None:
+        rng = self.rng
+        due = due_date(issued, a.terms_days, a.basis)
+        excl = max(1500, round(a.typical_cents * rng.lognormvariate(0.0, 0.45)))
+        if rng.random() < 0.6:
+            excl -= excl % 100  # most prices are whole euros
+        vat = (excl * VAT_BP + 5000) // 10_000 if a.vat else 0
+        total = excl + vat
+        doc_id = self.next_document_id
+        self.next_document_id += 1
+        number = self.number("FA", issued)
+        parts, credit = self.fate(a, issued, due, total)
+        paid = 0
+        for _, amount in parts:
+            paid += amount
+        credited = credit[1] if credit else 0
+        settled_on = None
+        code = ""
+        if paid + credited == total:
+            settled_on = parts[-1][0] if parts else credit[0]  # type: ignore[index]
+            a.letters += 1
+            code = _matching_code(a.letters)
+        stamp = self.stamp(issued)
+        self.documents.append(
+            {
+                "id": doc_id,
+                "customer_id": a.id,
+                "kind": DocumentKind.INVOICE.value,
+                "number": number,
+                "issued_on": issued,
+                "due_on": due,
+                "total_cents": total,
+                "vat_cents": vat,
+                "open_cents": 0 if settled_on else total - paid,
+                "settled_on": settled_on,
+                "corrects_id": None,
+                "label": "",
+                "import_source": "",
+                "matching_code": code,
+                "created_at": stamp,
+                "updated_at": self.stamp(settled_on) if settled_on else stamp,
+            }
+        )
+        self.invoices += 1
+        payment_days = self.payment_days
+        start = self.window_start
+        for on, amount in parts:
+            payment_days[(on - start).days].setdefault(a.index, []).append((doc_id, number, amount))
+        if credit is not None:
+            vat_share = -((vat * credit[1] + total // 2) // total)
+            self.credit_days[self.slot(credit[0])].append(
+                (a, doc_id, number, credit[1], vat_share, settled_on, code)
+            )
+        # The customer's next invoice.
+        if a.left > 0:
+            a.left -= 1
+            if a.left == 0:
+                return
+        following = _business_day(issued + timedelta(days=self.between(*a.gap)))
+        if following <= a.stop and following <= self.today:
+            self.invoice_days[self.slot(following)].append(a)
+
+    def fate(
+        self, a: _Account, issued: date, due: date, total: int
+    ) -> tuple[list[tuple[date, int]], tuple[date, int] | None]:
+        """(payments as (day, cents), credit note as (day, cents) or None) of one invoice."""
+        rand = self.rng.random
+        between = self.between
+        today = self.today
+        credit = None
+        if rand() < a.credit_p:
+            on = _business_day(issued + timedelta(days=between(4, 40)))
+            if on <= today and (a.cutoff is None or on < a.cutoff):
+                full = rand() < 0.2  # the invoice is cancelled as a whole
+                amount = total if full else max(100, round(total * (0.05 + 0.25 * rand())))
+                credit = (on, amount)
+        owed = total - (credit[1] if credit else 0)
+        if owed <= 0 or (a.unpaid_from is not None and issued >= a.unpaid_from):
+            return [], credit
+        troubled = a.trouble_from is not None and issued >= a.trouble_from
+        roll = rand()
+        if troubled:
+            mode = "none" if roll < 0.55 else "partial" if roll < 0.85 else "full"
+        elif a.watch and (today - issued).days <= 150:
+            mode = "none" if roll < 0.2 else "partial" if roll < 0.35 else "full"
+        else:
+            mode = "partial" if roll < (0.07 if a.slow else 0.03) else "full"
+        if mode == "none":
+            return [], credit
+        if troubled:
+            delay = between(45, 120)
+        elif a.slow:
+            delay = 20 + int(70 * rand() ** 1.6)  # "Payeurs lents": 20 to 90 days late
+        else:
+            r = rand()
+            if r < 0.62:
+                delay = -between(0, 10)
+            elif r < 0.92:
+                delay = between(1, 15)
+            else:
+                delay = between(16, 45)
+        earliest = issued if credit is None else credit[0] + timedelta(days=2)
+        on = self.pay_day(max(due + timedelta(days=delay), earliest), a.runs)
+        parts: list[tuple[date, int]]
+        if mode == "partial" and owed >= 2000:
+            first = int(owed * (0.25 + 0.45 * rand()))
+            first = min(owed - 100, max(100, first - first % 1000))  # a round sum of euros
+            parts = [(on, first)]
+            if not troubled:  # the balance follows; a customer in trouble never pays it
+                later = self.pay_day(on + timedelta(days=between(15, 75)), a.runs)
+                parts.append((later, owed - first))
+        else:
+            parts = [(on, owed)]
+        kept = []
+        for on, amount in parts:
+            if on > today or (a.cutoff is not None and on >= a.cutoff):
+                break  # not yet paid, or frozen by the opening judgment
+            kept.append((on, amount))
+        return kept, credit
+
+    @staticmethod
+    def pay_day(day: date, runs: tuple[int, ...]) -> date:
+        """The day the money arrives: the next payment run if any, then a business day."""
+        if runs:
+            last = calendar.monthrange(day.year, day.month)[1]
+            run_day = next((min(d, last) for d in runs if min(d, last) >= day.day), None)
+            if run_day is None:
+                day = (day.replace(day=1) + timedelta(days=32)).replace(day=runs[0])
+            else:
+                day = day.replace(day=run_day)
+        return _business_day(day)
+
+    def credit_note(
+        self,
+        on: date,
+        a: _Account,
+        invoice_id: int,
+        invoice_number: str,
+        amount: int,
+        vat_share: int,
+        settled_on: date | None,
+        code: str,
+    ) -> dict[str, Any]:
+        self.credit_notes += 1
+        doc_id = self.next_document_id
+        self.next_document_id += 1
+        return {
+            "id": doc_id,
+            "customer_id": a.id,
+            "kind": DocumentKind.CREDIT_NOTE.value,
+            "number": self.number("AV", on),
+            "issued_on": on,
+            "due_on": on,
+            "total_cents": -amount,
+            "vat_cents": vat_share,
+            # Settled against its invoice once the invoice is settled; until then on account.
+            "open_cents": 0 if settled_on else -amount,
+            "settled_on": settled_on,
+            "corrects_id": invoice_id,
+            "label": f"Avoir sur {invoice_number}",
+            "import_source": "",
+            "matching_code": code,
+            "created_at": self.stamp(on),
+            "updated_at": self.stamp(settled_on or on),
+        }
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def flush(self, session: Any, until: int) -> None:
+        """Write the documents generated so far, then the payments of the days before the
+        slot `until`, with their allocations (documents first: allocations point to them)."""
+        bulk.insert_rows(session, Document, self.documents)
+        self.documents = []
+        payments: list[dict[str, Any]] = []
+        allocations: list[dict[str, Any]] = []
+        rng = self.rng
+        for k in range(self.written_days, until):
+            if not self.payment_days[k]:
+                continue
+            on = self.window_start + timedelta(days=k)
+            stamp = self.stamp(on)
+            for index, parts in self.payment_days[k].items():
+                a = self.accounts[index]
+                pid = self.next_payment_id
+                self.next_payment_id += 1
+                head = PAYMENT_REFERENCE[a.method]
+                if a.method == "cheque":
+                    head += f" {rng.randrange(10**6, 10**7)}"
+                numbers = " ".join(number for _, number, _ in parts[:3])
+                if len(parts) > 3:
+                    numbers += f" +{len(parts) - 3}"
+                amount = 0
+                for doc_id, _, cents in parts:
+                    amount += cents
+                    allocations.append(
+                        {"payment_id": pid, "document_id": doc_id, "amount_cents": cents}
+                    )
+                payments.append(
+                    {
+                        "id": pid,
+                        "customer_id": a.id,
+                        "received_on": on,
+                        "amount_cents": amount,
+                        "reference": f"{head} {numbers}",
+                        "method": a.method,
+                        "import_source": "",
+                        "created_at": stamp,
+                        "updated_at": stamp,
+                    }
+                )
+            self.payment_days[k] = {}
+        self.written_days = until
+        self.payments += bulk.insert_rows(session, Payment, payments)
+        bulk.insert_rows(session, PaymentAllocation, allocations)
+
+
 def generate_demo(
     services: Services,
     *,
@@ -1485,10 +1993,25 @@ def generate_demo(
             totals["visits"] += bulk.insert_rows(session, VisitReport, batch.visits)
             bulk.insert_rows(session, VisitObservation, batch.observations)
             bulk.insert_rows(session, AuditEntry, batch.audit)
-            report(min(begin + CHUNK, customers) / max(customers, 1) * 0.98)
+            report(min(begin + CHUNK, customers) / max(customers, 1) * CUSTOMERS_SHARE)
 
         doubtful_total = 0 if customers == 0 else max(2, min(30, customers // 20))
         doubtful = bulk.insert_rows(session, DoubtfulCompany, list(gen.doubtful(doubtful_total)))
+
+        # Two years of invoices, credit notes and payments of every non-prospect.
+        ledger = _Ledger(
+            seed,
+            gen.today,
+            gen.now,
+            gen.accounts,
+            bulk.next_id(session, Document),
+            bulk.next_id(session, Payment),
+        )
+        ledger.run(
+            session,
+            stop,
+            lambda fraction: report(CUSTOMERS_SHARE + (0.99 - CUSTOMERS_SHARE) * fraction),
+        )
         if stop():
             raise DemoCancelled()
     report(1.0)
@@ -1502,4 +2025,7 @@ def generate_demo(
         ratings=totals["ratings"],
         visit_reports=totals["visits"],
         doubtful_companies=doubtful,
+        invoices=ledger.invoices,
+        credit_notes=ledger.credit_notes,
+        payments=ledger.payments,
     )

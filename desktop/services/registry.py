@@ -12,7 +12,9 @@ from desktop.persistence.database import Database
 from desktop.services.company import CompanyService
 from desktop.services.context import ServiceContext
 from desktop.services.customers import CustomerService
+from desktop.services.imports.service import ImportService
 from desktop.services.maintenance import MaintenanceService
+from desktop.services.receivables import ReceivablesService
 from desktop.services.reference import ReferenceService
 from desktop.services.timeline import TimelineService
 from desktop.services.visits import VisitReportService
@@ -31,6 +33,8 @@ class Services:
     company: CompanyService
     timeline: TimelineService
     maintenance: MaintenanceService
+    receivables: ReceivablesService
+    imports: ImportService
     opened: Any = None  # persistence.migrations.OpenedFile
     lock: Any = None  # persistence.lock.FileLock
 
@@ -52,4 +56,6 @@ def build_services(database: Database, clock: Clock, actor: Callable[[], str]) -
         company=CompanyService(ctx),
         timeline=TimelineService(ctx),
         maintenance=MaintenanceService(ctx),
+        receivables=ReceivablesService(ctx),
+        imports=ImportService(ctx),
     )

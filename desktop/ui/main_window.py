@@ -24,18 +24,21 @@ from desktop.services.registry import Services
 from desktop.ui.customers.customer_form import CustomerDialog
 from desktop.ui.customers.customer_page import CustomerPage
 from desktop.ui.customers.list_page import CustomerListPage
+from desktop.ui.imports.page import ImportsPage
 from desktop.ui.placeholder import PlaceholderPage
+from desktop.ui.receivables_page import ReceivablesPage
 from desktop.ui.settings_page import SettingsPage
 
 
 class Area(IntEnum):
     DASHBOARD = 0
     CUSTOMERS = 1
-    REMINDERS = 2
-    PROPOSALS = 3
-    DISPUTES = 4
-    IMPORTS = 5
-    SETTINGS = 6
+    RECEIVABLES = 2
+    REMINDERS = 3
+    PROPOSALS = 4
+    DISPUTES = 5
+    IMPORTS = 6
+    SETTINGS = 7
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +63,7 @@ class MainWindow(QMainWindow):
         labels = {
             Area.DASHBOARD: self.tr("Tableau de bord"),
             Area.CUSTOMERS: self.tr("Clients et prospects"),
+            Area.RECEIVABLES: self.tr("Encours"),
             Area.REMINDERS: self.tr("Relances"),
             Area.PROPOSALS: self.tr("Propositions"),
             Area.DISPUTES: self.tr("Litiges"),
@@ -78,6 +82,8 @@ class MainWindow(QMainWindow):
         self.customers_stack.addWidget(self.customer_list)
         self.customers_stack.addWidget(self.customer_page)
         self.settings_page = SettingsPage(services)
+        self.receivables_page = ReceivablesPage(services)
+        self.imports_page = ImportsPage(services)
         pages = {
             Area.DASHBOARD: PlaceholderPage(
                 self.tr("Tableau de bord"),
@@ -87,6 +93,7 @@ class MainWindow(QMainWindow):
                 ),
             ),
             Area.CUSTOMERS: self.customers_stack,
+            Area.RECEIVABLES: self.receivables_page,
             Area.REMINDERS: PlaceholderPage(
                 self.tr("Relances"),
                 self.tr(
@@ -108,13 +115,7 @@ class MainWindow(QMainWindow):
                     "responsable et résolution."
                 ),
             ),
-            Area.IMPORTS: PlaceholderPage(
-                self.tr("Imports"),
-                self.tr(
-                    "Ici : l'import des factures, avoirs et règlements depuis votre comptabilité "
-                    "(FEC, CSV, Excel), la balance âgée et le DSO."
-                ),
-            ),
+            Area.IMPORTS: self.imports_page,
             Area.SETTINGS: self.settings_page,
         }
         for area in Area:
@@ -153,6 +154,8 @@ class MainWindow(QMainWindow):
         self.customer_page.sig_deleted.connect(self._customer_deleted)
         self.settings_page.sig_reference_changed.connect(self.customer_list.reload_choices)
         self.settings_page.sig_company_changed.connect(self._update_title)
+        self.receivables_page.sig_open_customer.connect(self.open_customer_invoices)
+        self.imports_page.sig_data_changed.connect(self._receivables_changed)
 
         self._build_menus()
         self._update_title()
@@ -174,6 +177,9 @@ class MainWindow(QMainWindow):
             self.tr("&Nouveau client…"), "Ctrl+N", self.new_customer
         )
         file_menu.addAction(self.new_customer_action)
+        file_menu.addAction(
+            self._action(self.tr("&Importer depuis la comptabilité…"), "Ctrl+I", self.start_import)
+        )
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(self.tr("Nouveau fichier d'entreprise…"), None, self.sig_new_file.emit)
@@ -222,6 +228,20 @@ class MainWindow(QMainWindow):
         else:
             self.customer_list.refresh()
 
+    def open_customer_invoices(self, customer_id: int) -> None:
+        self.open_customer(customer_id)
+        self.customer_page.show_invoices()
+
+    def _receivables_changed(self) -> None:
+        # An import may create customers and changes every balance.
+        self.customer_list.refresh()
+        if self.receivables_page.isVisible() or self.receivables_page._loaded:
+            self.receivables_page.reload()
+
+    def start_import(self) -> None:
+        self.go_to(Area.IMPORTS)
+        self.imports_page.start_import()
+
     def new_customer(self) -> None:
         dialog = CustomerDialog(self.services, parent=self)
         if dialog.exec() and dialog.saved_id is not None:
@@ -263,7 +283,8 @@ class MainWindow(QMainWindow):
             ("Ctrl+E", self.tr("Modifier la fiche ouverte")),
             ("Ctrl+R", self.tr("Nouveau rapport de visite")),
             ("Échap", self.tr("Revenir à la liste")),
-            ("Ctrl+1 … Ctrl+7", self.tr("Aller à un espace")),
+            ("Ctrl+1 … Ctrl+8", self.tr("Aller à un espace")),
+            ("Ctrl+I", self.tr("Importer depuis la comptabilité")),
             ("Ctrl+O", self.tr("Ouvrir un autre fichier")),
             ("Ctrl+Q", self.tr("Quitter")),
         ]

@@ -12,6 +12,7 @@ from desktop.domain.enums import (
     Assessment,
     Country,
     CustomerStatus,
+    DocumentKind,
     InsolvencyKind,
     ObservationTopic,
     PaymentTermsBasis,
@@ -329,3 +330,100 @@ def field_label(name: str) -> str:
         return labels[name]
     prefix = name.split("_", 1)[0]
     return prefixes.get(prefix, name)
+
+
+def document_kind_label(kind: DocumentKind) -> str:
+    return {
+        DocumentKind.INVOICE: QCoreApplication.translate("Labels", "Facture"),
+        DocumentKind.CREDIT_NOTE: QCoreApplication.translate("Labels", "Avoir"),
+        DocumentKind.PAYMENT: QCoreApplication.translate("Labels", "Règlement"),
+        DocumentKind.EXPECTED_INSTALMENT: QCoreApplication.translate("Labels", "Échéance prévue"),
+    }[kind]
+
+
+# --- Importing from the accounts ---------------------------------------------------------
+
+NO_MAPPING_DETAIL = "aucune correspondance de colonnes"  # services.imports.service
+
+
+def import_problem_message(problem: str, detail: str) -> str:
+    """Why a line of an export was rejected (domain.ledger.ImportProblem), with the
+    offending value in parentheses; shown after « ligne N : »."""
+    if problem == "missing_column" and detail == NO_MAPPING_DETAIL:
+        return QCoreApplication.translate(
+            "Messages",
+            "aucune correspondance de colonnes : indiquez quelle colonne contient le code "
+            "client, le numéro, la date et le montant, ou choisissez une correspondance "
+            "enregistrée",
+        )
+    texts = {
+        "empty_file": QCoreApplication.translate("Messages", "fichier vide : rien à importer"),
+        "binary_file": QCoreApplication.translate(
+            "Messages", "ce n'est pas un fichier texte (un export FEC ou CSV est attendu)"
+        ),
+        "not_a_fec_header": QCoreApplication.translate(
+            "Messages", "la première ligne n'est pas l'en-tête d'un FEC (les 18 noms de champs)"
+        ),
+        "missing_column": QCoreApplication.translate("Messages", "colonne obligatoire absente"),
+        "wrong_column_count": QCoreApplication.translate(
+            "Messages", "nombre de colonnes incorrect"
+        ),
+        "bad_date": QCoreApplication.translate("Messages", "date illisible"),
+        "bad_amount": QCoreApplication.translate("Messages", "montant illisible"),
+        "bad_side": QCoreApplication.translate(
+            "Messages", "sens inconnu : D (débit) ou C (crédit) attendu"
+        ),
+        "missing_value": QCoreApplication.translate("Messages", "valeur obligatoire manquante"),
+        "unexpected_credit": QCoreApplication.translate(
+            "Messages", "crédit inattendu là où un débit est attendu"
+        ),
+        "conflicting_amounts": QCoreApplication.translate(
+            "Messages", "même numéro de pièce avec deux montants différents"
+        ),
+        "conflicting_customers": QCoreApplication.translate(
+            "Messages", "même numéro de pièce pour deux clients différents"
+        ),
+        "open_exceeds_total": QCoreApplication.translate(
+            "Messages", "reste dû supérieur au montant de la pièce"
+        ),
+        "too_large": QCoreApplication.translate("Messages", "limite dépassée"),
+        "unreadable_file": QCoreApplication.translate("Messages", "fichier illisible"),
+    }
+    text = texts.get(problem, QCoreApplication.translate("Messages", "ligne refusée"))
+    return f"{text} ({detail})" if detail else text
+
+
+def import_undo_message(problem: str, detail: str = "") -> str:
+    """Why an import cannot be undone (services.imports.service.UndoProblem)."""
+    used_by = {
+        "dispute_items": QCoreApplication.translate("Messages", "un litige"),
+        "reminder_action_items": QCoreApplication.translate("Messages", "une relance"),
+        "payment_allocations": QCoreApplication.translate(
+            "Messages", "l'affectation d'un règlement"
+        ),
+        "repayment_plan_documents": QCoreApplication.translate("Messages", "un plan d'apurement"),
+        "schedule_lines": QCoreApplication.translate("Messages", "un échéancier"),
+        "documents": QCoreApplication.translate("Messages", "un avoir saisi depuis"),
+    }
+    texts = {
+        "nothing_to_undo": QCoreApplication.translate("Messages", "Aucun import à annuler."),
+        "not_found": QCoreApplication.translate("Messages", "Cet import n'existe pas."),
+        "already_undone": QCoreApplication.translate("Messages", "Cet import est déjà annulé."),
+        "not_last": QCoreApplication.translate(
+            "Messages",
+            "Seul le dernier import peut être annulé : annulez d'abord les imports plus récents.",
+        ),
+        "documents_in_use": QCoreApplication.translate(
+            "Messages",
+            "Impossible d'annuler cet import : une pièce qu'il a créée est utilisée par {what}. "
+            "Rien n'a été modifié.",
+        ),
+        "documents_changed": QCoreApplication.translate(
+            "Messages",
+            "Impossible d'annuler cet import : {count} pièce(s) ont été modifiées depuis dans "
+            "Encaisse. Rien n'a été modifié.",
+        ),
+    }
+    text = texts.get(problem, QCoreApplication.translate("Messages", "Annulation impossible."))
+    what = used_by.get(detail, detail)
+    return text.format(what=what, count=detail)

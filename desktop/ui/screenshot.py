@@ -10,8 +10,11 @@ from desktop.services.registry import Services
 PAGES = (
     "customers",
     "customer:<SIREN ou id>",
+    "invoices:<SIREN ou id>",
     "visit:<SIREN ou id>",
     "customer-form",
+    "receivables",
+    "import-wizard:<fichier>",
     "dashboard",
     "reminders",
     "proposals",
@@ -47,6 +50,7 @@ def take_screenshot(
     areas = {
         "dashboard": Area.DASHBOARD,
         "customers": Area.CUSTOMERS,
+        "receivables": Area.RECEIVABLES,
         "reminders": Area.REMINDERS,
         "proposals": Area.PROPOSALS,
         "disputes": Area.DISPUTES,
@@ -57,11 +61,13 @@ def take_screenshot(
     kind, _, key = page.partition(":")
     if kind in areas and not key:
         window.go_to(areas[kind])
-    elif kind in ("customer", "visit") and key:
+    elif kind in ("customer", "visit", "invoices") and key:
         customer_id = services.customers.find_id(key)
         if customer_id is None:
             raise UnknownPageError(f"aucun client « {key} »")
         window.open_customer(customer_id)
+        if kind == "invoices":
+            window.customer_page.show_invoices()
         if kind == "visit":
             from desktop.ui.customers.visit_form import VisitReportDialog
 
@@ -74,6 +80,12 @@ def take_screenshot(
 
         first = services.customers.page(window.customer_list.current_filter(), limit=1)
         target = CustomerDialog(services, first[0].id if first else None, window)
+    elif kind == "import-wizard" and key:
+        from desktop.ui.imports.wizard import ImportWizard
+
+        window.go_to(Area.IMPORTS)
+        target = ImportWizard(services, window, key)
+        target.resize(*size)
     elif kind == "welcome":
         from desktop.ui.welcome import WelcomeDialog
 

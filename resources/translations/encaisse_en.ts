@@ -2,6 +2,206 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
+    <name>AgedBalanceModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>Aging</name>
+    <message>
+        <source>Non échu</source>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <source>Encours</source>
+        <translation>Receivables</translation>
+    </message>
+    <message>
+        <source>Jusqu&apos;à %s j</source>
+        <translation>Up to %s d</translation>
+    </message>
+    <message>
+        <source>&gt; %s j</source>
+        <translation>&gt; %s d</translation>
+    </message>
+    <message>
+        <source>%s–%s j</source>
+        <translation>%s–%s d</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <source>Vérification</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Rien n&apos;est encore enregistré : voici ce que l&apos;import ferait.</source>
+        <translation>Nothing has been saved yet: this is what the import would do.</translation>
+    </message>
+    <message>
+        <source> jours</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Délai par défaut</source>
+        <translation>Default payment terms</translation>
+    </message>
+    <message>
+        <source>Mode de calcul du délai par défaut</source>
+        <translation>Default payment terms basis</translation>
+    </message>
+    <message>
+        <source>Cet export est complet : les pièces ouvertes qui n&apos;y figurent plus sont soldées</source>
+        <translation>This export is complete: open documents that no longer appear in it are settled</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Vérifier à nouveau</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>Échéance quand le fichier n&apos;en donne pas</source>
+        <translation>Due date when the file does not give one</translation>
+    </message>
+    <message>
+        <source>Détail de la vérification</source>
+        <translation>Check details</translation>
+    </message>
+    <message>
+        <source>Lecture et vérification du fichier…</source>
+        <translation>Reading and checking the file…</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Vérification interrompue.</source>
+        <translation>Check cancelled.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Le fichier peut être importé.&lt;/b&gt; %s pièce(s) à créer, %s à mettre à jour, %s à solder, %s inchangée(s) ; %s client(s) à créer.</source>
+        <translation>&lt;b&gt;The file can be imported.&lt;/b&gt; %s document(s) to create, %s to update, %s to settle, %s unchanged; %s customer(s) to create.</translation>
+    </message>
+    <message>
+        <source>Clients créés :</source>
+        <translation>Customers to create:</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#a1261f&apos;&gt;Le fichier est refusé : %s ligne(s) en erreur.&lt;/b&gt; Rien n&apos;a été enregistré. Corrigez l&apos;export puis recommencez.</source>
+        <translation>&lt;b style=&apos;color:#a1261f&apos;&gt;The file is rejected: %s line(s) with errors.&lt;/b&gt; Nothing has been saved. Correct the export, then try again.</translation>
+    </message>
+    <message>
+        <source>ligne %s : %s</source>
+        <translation>line %s: %s</translation>
+    </message>
+    <message>
+        <source>Import en cours…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Import annulé : rien n&apos;a été enregistré.</source>
+        <translation>Import cancelled: nothing has been saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsPage</name>
+    <message>
+        <source>Colonnes du fichier</source>
+        <translation>File columns</translation>
+    </message>
+    <message>
+        <source>Indiquez quelle colonne contient chaque information. Les champs marqués * sont obligatoires ; les autres peuvent rester vides.</source>
+        <translation>Indicate which column contains each piece of information. Fields marked * are required; the others can be left empty.</translation>
+    </message>
+    <message>
+        <source>Correspondances enregistrées</source>
+        <translation>Saved column mappings</translation>
+    </message>
+    <message>
+        <source>Code client (compte auxiliaire) *</source>
+        <translation>Customer code (customer account) *</translation>
+    </message>
+    <message>
+        <source>Nom du client *</source>
+        <translation>Customer name *</translation>
+    </message>
+    <message>
+        <source>N° de pièce *</source>
+        <translation>Document no. *</translation>
+    </message>
+    <message>
+        <source>Date de la pièce *</source>
+        <translation>Document date *</translation>
+    </message>
+    <message>
+        <source>Montant TTC *</source>
+        <translation>Amount incl. VAT *</translation>
+    </message>
+    <message>
+        <source>Reste dû</source>
+        <translation>Balance due</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Type (facture, avoir, règlement)</source>
+        <translation>Type (invoice, credit note, payment)</translation>
+    </message>
+    <message>
+        <source>Libellé</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Lettrage</source>
+        <translation>Matching code</translation>
+    </message>
+    <message>
+        <source>Un montant négatif est un avoir</source>
+        <translation>A negative amount is a credit note</translation>
+    </message>
+    <message>
+        <source>Nom de la correspondance</source>
+        <translation>Column mapping name</translation>
+    </message>
+    <message>
+        <source>ex. : Balance âgée EBP</source>
+        <translation>e.g. EBP aged balance</translation>
+    </message>
+    <message>
+        <source>Enregistrer sous le nom</source>
+        <translation>Save under the name</translation>
+    </message>
+    <message>
+        <source>Reprendre une correspondance :</source>
+        <translation>Reuse a column mapping:</translation>
+    </message>
+    <message>
+        <source>— aucune —</source>
+        <translation>— none —</translation>
+    </message>
+    <message>
+        <source>— proposée d&apos;après les en-têtes —</source>
+        <translation>— suggested from the headers —</translation>
+    </message>
+</context>
+<context>
     <name>CompanyForm</name>
     <message>
         <source>Raison sociale *</source>
@@ -458,6 +658,10 @@
         <translation>Summary</translation>
     </message>
     <message>
+        <source>Factures</source>
+        <translation>Invoices</translation>
+    </message>
+    <message>
         <source>Chronologie</source>
         <translation>Timeline</translation>
     </message>
@@ -560,6 +764,13 @@
     <message>
         <source>suivi par %s</source>
         <translation>managed by %s</translation>
+    </message>
+    <message numerus="yes">
+        <source>Factures (%n ouverte(s))</source>
+        <translation>
+            <numerusform>Invoices (%n open)</numerusform>
+            <numerusform>Invoices (%n open)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Raison sociale</source>
@@ -765,6 +976,101 @@ This cannot be undone.</translation>
     </message>
 </context>
 <context>
+    <name>DocumentTableModel</name>
+    <message>
+        <source>N° de pièce</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Montant TTC</source>
+        <translation>Amount incl. VAT</translation>
+    </message>
+    <message>
+        <source>Réglé</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Reste dû</source>
+        <translation>Balance due</translation>
+    </message>
+    <message>
+        <source>Retard</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Soldée le</source>
+        <translation>Settled on</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n j</source>
+        <translation>
+            <numerusform>%n d</numerusform>
+            <numerusform>%n d</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <source>Pièces non soldées seulement</source>
+        <translation>Unsettled documents only</translation>
+    </message>
+    <message>
+        <source>Factures, avoirs et règlements</source>
+        <translation>Invoices, credit notes and payments</translation>
+    </message>
+    <message>
+        <source>Encours : &lt;b&gt;%s&lt;/b&gt;</source>
+        <translation>Outstanding: &lt;b&gt;%s&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>dont échu : &lt;b&gt;%s&lt;/b&gt;</source>
+        <translation>of which overdue: &lt;b&gt;%s&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>plus ancien retard : %n jour(s)</source>
+        <translation>
+            <numerusform>oldest overdue: %n day</numerusform>
+            <numerusform>oldest overdue: %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Aucune pièce non soldée.</source>
+        <translation>No unsettled documents.</translation>
+    </message>
+    <message>
+        <source>Aucune facture pour ce client. Importez-les depuis votre comptabilité.</source>
+        <translation>No invoices for this customer. Import them from your accounting software.</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Import terminé</source>
+        <translation>Import complete</translation>
+    </message>
+    <message>
+        <source>%s pièce(s) créée(s), %s mise(s) à jour, %s soldée(s) ; %s client(s) créé(s).
+
+Vous pouvez annuler cet import depuis la page Imports tant qu&apos;aucun autre n&apos;a suivi.</source>
+        <translation>%s document(s) created, %s updated, %s settled; %s customer(s) created.
+
+You can undo this import from the Imports page as long as no other import has followed it.</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <source>raison sociale</source>
@@ -872,6 +1178,57 @@ This cannot be undone.</translation>
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>Fichier à importer</source>
+        <translation>File to import</translation>
+    </message>
+    <message>
+        <source>Un FEC (fichier des écritures comptables) ou une balance âgée exportée en CSV ou Excel par votre logiciel comptable (EBP, Sage, Pennylane, tableur…).</source>
+        <translation>A FEC (French accounting entries file) or an aged balance exported as CSV or Excel by your accounting software (EBP, Sage, Pennylane, spreadsheet…).</translation>
+    </message>
+    <message>
+        <source>Chemin du fichier</source>
+        <translation>File path</translation>
+    </message>
+    <message>
+        <source>Parcourir…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Choisir le fichier à importer</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <source>Exports comptables (*.txt *.csv *.tsv *.xlsx *.fec);;Tous les fichiers (*)</source>
+        <translation>Accounting exports (*.txt *.csv *.tsv *.xlsx *.fec);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Ce fichier n&apos;existe pas.</source>
+        <translation>This file does not exist.</translation>
+    </message>
+    <message>
+        <source>Ce fichier ne peut pas être lu.</source>
+        <translation>This file cannot be read.</translation>
+    </message>
+    <message>
+        <source>Fichier des écritures comptables (FEC)</source>
+        <translation>Accounting entries file (FEC)</translation>
+    </message>
+    <message>
+        <source>Tableau CSV : vous indiquerez ses colonnes à l&apos;étape suivante</source>
+        <translation>CSV table: you will specify its columns in the next step</translation>
+    </message>
+    <message>
+        <source>Classeur Excel : vous indiquerez ses colonnes à l&apos;étape suivante</source>
+        <translation>Excel workbook: you will specify its columns in the next step</translation>
+    </message>
+    <message>
+        <source>Format reconnu : %s</source>
+        <translation>Recognised format: %s</translation>
+    </message>
+</context>
+<context>
     <name>GuiController</name>
     <message>
         <source>Le fichier « %s » existe déjà : choisissez un autre emplacement ou ouvrez-le.</source>
@@ -892,6 +1249,112 @@ This cannot be undone.</translation>
     <message>
         <source>Le détail est noté dans %s.</source>
         <translation>The details are logged in %s.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Importer depuis la comptabilité</source>
+        <translation>Import from accounting</translation>
+    </message>
+    <message>
+        <source>Suivant &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Précédent</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Terminer</source>
+        <translation>Finish</translation>
+    </message>
+</context>
+<context>
+    <name>ImportsPage</name>
+    <message>
+        <source>Imports</source>
+        <translation>Imports</translation>
+    </message>
+    <message>
+        <source>Importez les factures, avoirs et règlements de votre logiciel comptable : un FEC, ou une balance âgée en CSV ou Excel. Réimporter le même export, ou un plus récent, met à jour ce qui a changé sans jamais créer de doublon.</source>
+        <translation>Import the invoices, credit notes and payments from your accounting software: a FEC, or an aged balance as CSV or Excel. Re-importing the same export, or a more recent one, updates what has changed without ever creating duplicates.</translation>
+    </message>
+    <message>
+        <source>Importer un fichier…</source>
+        <translation>Import a file…</translation>
+    </message>
+    <message>
+        <source>Importer un FEC, un CSV ou un classeur Excel (Ctrl+I)</source>
+        <translation>Import a FEC, a CSV file or an Excel workbook (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Annuler le dernier import…</source>
+        <translation>Undo the last import…</translation>
+    </message>
+    <message>
+        <source>Historique des imports</source>
+        <translation>Import history</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Fichier</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Créées</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Mises à jour</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Soldées</source>
+        <translation>Settled</translation>
+    </message>
+    <message>
+        <source>Clients créés</source>
+        <translation>Customers created</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Imports précédents</source>
+        <translation>Previous imports</translation>
+    </message>
+    <message>
+        <source>annulé le %s</source>
+        <translation>undone on %s</translation>
+    </message>
+    <message>
+        <source>importé</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <source>Annuler le dernier import</source>
+        <translation>Undo the last import</translation>
+    </message>
+    <message>
+        <source>Les pièces créées par le dernier import seront supprimées et celles qu&apos;il a modifiées retrouveront leur état d&apos;avant. Continuer ?</source>
+        <translation>The documents created by the last import will be deleted and those it modified will return to their previous state. Continue?</translation>
+    </message>
+    <message>
+        <source>Annulation impossible</source>
+        <translation>Cannot undo the import</translation>
     </message>
 </context>
 <context>
@@ -1061,6 +1524,22 @@ This cannot be undone.</translation>
         <source>Non observé</source>
         <translation>Not observed</translation>
     </message>
+    <message>
+        <source>Facture</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <source>Avoir</source>
+        <translation>Credit note</translation>
+    </message>
+    <message>
+        <source>Règlement</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Échéance prévue</source>
+        <translation>Expected instalment</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1075,6 +1554,10 @@ This cannot be undone.</translation>
     <message>
         <source>Clients et prospects</source>
         <translation>Customers and prospects</translation>
+    </message>
+    <message>
+        <source>Encours</source>
+        <translation>Receivables</translation>
     </message>
     <message>
         <source>Relances</source>
@@ -1113,10 +1596,6 @@ This cannot be undone.</translation>
         <translation>Here: the dispute log by category, disputed amount, department responsible and resolution.</translation>
     </message>
     <message>
-        <source>Ici : l&apos;import des factures, avoirs et règlements depuis votre comptabilité (FEC, CSV, Excel), la balance âgée et le DSO.</source>
-        <translation>Here: importing invoices, credit notes and payments from your accounts (FEC, CSV, Excel), the aged balance and DSO.</translation>
-    </message>
-    <message>
         <source>Société de démonstration : les données sont fictives.</source>
         <translation>Demo company: the data is fictitious.</translation>
     </message>
@@ -1127,6 +1606,10 @@ This cannot be undone.</translation>
     <message>
         <source>&amp;Nouveau client…</source>
         <translation>&amp;New customer…</translation>
+    </message>
+    <message>
+        <source>&amp;Importer depuis la comptabilité…</source>
+        <translation>&amp;Import from accounting…</translation>
     </message>
     <message>
         <source>Nouveau fichier d&apos;entreprise…</source>
@@ -1199,6 +1682,10 @@ This cannot be undone.</translation>
     <message>
         <source>Aller à un espace</source>
         <translation>Go to a section</translation>
+    </message>
+    <message>
+        <source>Importer depuis la comptabilité</source>
+        <translation>Import from accounting</translation>
     </message>
     <message>
         <source>Ouvrir un autre fichier</source>
@@ -1371,6 +1858,126 @@ This cannot be undone.</translation>
         <source>Valeur invalide.</source>
         <translation>Invalid value.</translation>
     </message>
+    <message>
+        <source>aucune correspondance de colonnes : indiquez quelle colonne contient le code client, le numéro, la date et le montant, ou choisissez une correspondance enregistrée</source>
+        <translation>no column mapping: indicate which column contains the customer code, the number, the date and the amount, or choose a saved column mapping</translation>
+    </message>
+    <message>
+        <source>fichier vide : rien à importer</source>
+        <translation>empty file: nothing to import</translation>
+    </message>
+    <message>
+        <source>ce n&apos;est pas un fichier texte (un export FEC ou CSV est attendu)</source>
+        <translation>this is not a text file (a FEC or CSV export is expected)</translation>
+    </message>
+    <message>
+        <source>la première ligne n&apos;est pas l&apos;en-tête d&apos;un FEC (les 18 noms de champs)</source>
+        <translation>the first line is not a FEC header (the 18 field names)</translation>
+    </message>
+    <message>
+        <source>colonne obligatoire absente</source>
+        <translation>required column missing</translation>
+    </message>
+    <message>
+        <source>nombre de colonnes incorrect</source>
+        <translation>wrong number of columns</translation>
+    </message>
+    <message>
+        <source>date illisible</source>
+        <translation>unreadable date</translation>
+    </message>
+    <message>
+        <source>montant illisible</source>
+        <translation>unreadable amount</translation>
+    </message>
+    <message>
+        <source>sens inconnu : D (débit) ou C (crédit) attendu</source>
+        <translation>unknown direction: D (debit) or C (credit) expected</translation>
+    </message>
+    <message>
+        <source>valeur obligatoire manquante</source>
+        <translation>required value missing</translation>
+    </message>
+    <message>
+        <source>crédit inattendu là où un débit est attendu</source>
+        <translation>unexpected credit where a debit is expected</translation>
+    </message>
+    <message>
+        <source>même numéro de pièce avec deux montants différents</source>
+        <translation>same document number with two different amounts</translation>
+    </message>
+    <message>
+        <source>même numéro de pièce pour deux clients différents</source>
+        <translation>same document number for two different customers</translation>
+    </message>
+    <message>
+        <source>reste dû supérieur au montant de la pièce</source>
+        <translation>balance due greater than the document amount</translation>
+    </message>
+    <message>
+        <source>limite dépassée</source>
+        <translation>limit exceeded</translation>
+    </message>
+    <message>
+        <source>fichier illisible</source>
+        <translation>unreadable file</translation>
+    </message>
+    <message>
+        <source>ligne refusée</source>
+        <translation>line rejected</translation>
+    </message>
+    <message>
+        <source>un litige</source>
+        <translation>a dispute</translation>
+    </message>
+    <message>
+        <source>une relance</source>
+        <translation>a reminder</translation>
+    </message>
+    <message>
+        <source>l&apos;affectation d&apos;un règlement</source>
+        <translation>a payment allocation</translation>
+    </message>
+    <message>
+        <source>un plan d&apos;apurement</source>
+        <translation>a repayment plan</translation>
+    </message>
+    <message>
+        <source>un échéancier</source>
+        <translation>a payment schedule</translation>
+    </message>
+    <message>
+        <source>un avoir saisi depuis</source>
+        <translation>a credit note entered since then</translation>
+    </message>
+    <message>
+        <source>Aucun import à annuler.</source>
+        <translation>No import to undo.</translation>
+    </message>
+    <message>
+        <source>Cet import n&apos;existe pas.</source>
+        <translation>This import does not exist.</translation>
+    </message>
+    <message>
+        <source>Cet import est déjà annulé.</source>
+        <translation>This import has already been undone.</translation>
+    </message>
+    <message>
+        <source>Seul le dernier import peut être annulé : annulez d&apos;abord les imports plus récents.</source>
+        <translation>Only the last import can be undone: undo the more recent imports first.</translation>
+    </message>
+    <message>
+        <source>Impossible d&apos;annuler cet import : une pièce qu&apos;il a créée est utilisée par {what}. Rien n&apos;a été modifié.</source>
+        <translation>This import cannot be undone: a document it created is used by {what}. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Impossible d&apos;annuler cet import : {count} pièce(s) ont été modifiées depuis dans Encaisse. Rien n&apos;a été modifié.</source>
+        <translation>This import cannot be undone: {count} document(s) have since been modified in Encaisse. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Annulation impossible.</source>
+        <translation>The import cannot be undone.</translation>
+    </message>
 </context>
 <context>
     <name>PlaceholderPage</name>
@@ -1404,6 +2011,101 @@ This cannot be undone.</translation>
     <message>
         <source>Commentaire</source>
         <translation>Comment</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivablesPage</name>
+    <message>
+        <source>Encours et balance âgée</source>
+        <translation>Receivables and aged balance</translation>
+    </message>
+    <message>
+        <source>Date de la balance</source>
+        <translation>Aged balance date</translation>
+    </message>
+    <message>
+        <source>Regrouper par</source>
+        <translation>Group by</translation>
+    </message>
+    <message>
+        <source>par client</source>
+        <translation>by customer</translation>
+    </message>
+    <message>
+        <source>par commercial</source>
+        <translation>by salesperson</translation>
+    </message>
+    <message>
+        <source>par segment</source>
+        <translation>by segment</translation>
+    </message>
+    <message>
+        <source>Exporter en Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Exporter en PDF…</source>
+        <translation>Export to PDF…</translation>
+    </message>
+    <message>
+        <source>Balance âgée au</source>
+        <translation>Aged balance as at</translation>
+    </message>
+    <message>
+        <source>Évolution du DSO sur 12 mois</source>
+        <translation>DSO over 12 months</translation>
+    </message>
+    <message>
+        <source>DSO comptable</source>
+        <translation>DSO (accounting)</translation>
+    </message>
+    <message>
+        <source>DSO par épuisement</source>
+        <translation>DSO (count-back)</translation>
+    </message>
+    <message>
+        <source>Balance âgée</source>
+        <translation>Aged balance</translation>
+    </message>
+    <message>
+        <source>Aucune pièce ouverte à cette date. Importez vos factures depuis la page Imports.</source>
+        <translation>No open documents at this date. Import your invoices from the Imports page.</translation>
+    </message>
+    <message>
+        <source>Calcul de la balance âgée…</source>
+        <translation>Calculating the aged balance…</translation>
+    </message>
+    <message>
+        <source>Encours total : &lt;b&gt;%s&lt;/b&gt; · DSO au %s : &lt;b&gt;%s j&lt;/b&gt; (méthode comptable, 3 mois) · &lt;b&gt;%s j&lt;/b&gt; (méthode par épuisement)</source>
+        <translation>Total outstanding: &lt;b&gt;%s&lt;/b&gt; · DSO as at %s: &lt;b&gt;%s d&lt;/b&gt; (accounting method, 3 months) · &lt;b&gt;%s d&lt;/b&gt; (count-back method)</translation>
+    </message>
+    <message>
+        <source>Classeur Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporter la balance âgée</source>
+        <translation>Export the aged balance</translation>
+    </message>
+    <message>
+        <source>Export impossible</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Le fichier n&apos;a pas pu être écrit : %s</source>
+        <translation>The file could not be written: %s</translation>
+    </message>
+    <message>
+        <source>Export terminé</source>
+        <translation>Export complete</translation>
+    </message>
+    <message>
+        <source>Balance âgée enregistrée dans %s</source>
+        <translation>Aged balance saved to %s</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,13 @@ from desktop.domain.customer import RatingDraft
 from desktop.domain.enums import Assessment, ObservationTopic, Profile, RatingSource
 from desktop.services.customers import CustomerFilter
 from desktop.services.registry import Services
-from desktop.ui.customers.customer_page import CustomerPage
+from desktop.ui.customers.customer_page import (
+    TAB_CONTACTS,
+    TAB_RATINGS,
+    TAB_TIMELINE,
+    TAB_VISITS,
+    CustomerPage,
+)
 from desktop.ui.customers.small_dialogs import ContactDialog, RatingDialog
 from desktop.ui.customers.visit_form import VisitReportDialog
 from desktop.ui.main_window import MainWindow
@@ -25,8 +31,6 @@ from tests.ui.helpers import (
     error_text,
     type_text,
 )
-
-TAB_TIMELINE, TAB_VISITS, TAB_CONTACTS, TAB_RATINGS = 1, 2, 3, 4
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ PLACEHOLDERS = {
     Area.REMINDERS: "Relances",
     Area.PROPOSALS: "Propositions",
     Area.DISPUTES: "Litiges",
-    Area.IMPORTS: "Imports",
 }
 VALID_IBAN = "FR76 3000 6000 0112 3456 7890 189"
 WRONG_IBAN = "FR76 3000 6000 0112 3456 7890 180"

@@ -34,6 +34,7 @@ from desktop.services.registry import Services
 from desktop.services.timeline import TimelineEntry, TimelineKind
 from desktop.services.visits import VisitReportData
 from desktop.ui.customers.customer_form import CustomerDialog
+from desktop.ui.customers.documents_tab import DocumentsTab
 from desktop.ui.customers.small_dialogs import ContactDialog, RatingDialog
 from desktop.ui.customers.visit_form import VisitReportDialog
 from desktop.ui.dates import format_date
@@ -48,6 +49,8 @@ from desktop.ui.messages import (
     topic_label,
 )
 from desktop.ui.widgets import StatusBadge, read_only_form, value_label
+
+TAB_SUMMARY, TAB_INVOICES, TAB_TIMELINE, TAB_VISITS, TAB_CONTACTS, TAB_RATINGS = range(6)
 
 ASSESSMENT_COLORS = {
     Assessment.REASSURING: "#1e6b34",
@@ -109,6 +112,8 @@ class CustomerPage(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_summary_tab(), self.tr("Fiche"))
+        self.documents_tab = DocumentsTab(services)
+        self.tabs.addTab(self.documents_tab, self.tr("Factures"))
         self.tabs.addTab(self._build_timeline_tab(), self.tr("Chronologie"))
         self.tabs.addTab(self._build_visits_tab(), self.tr("Rapports de visite"))
         self.tabs.addTab(self._build_contacts_tab(), self.tr("Contacts"))
@@ -283,7 +288,12 @@ class CustomerPage(QWidget):
         reports = self._services.visits.for_customer(customer_id)
         self._fill_visits(reports)
         self._fill_timeline(self._services.timeline.for_customer(customer_id))
+        open_items = self.documents_tab.show_customer(customer_id)
+        self.tabs.setTabText(TAB_INVOICES, self.tr("Factures (%n ouverte(s))", "", open_items))
         return True
+
+    def show_invoices(self) -> None:
+        self.tabs.setCurrentIndex(TAB_INVOICES)
 
     def reload(self) -> None:
         if self.customer_id is not None:
@@ -381,7 +391,7 @@ class CustomerPage(QWidget):
             )
             item.setData(0, Qt.ItemDataRole.UserRole, contact)
             self.contacts.addTopLevelItem(item)
-        self.tabs.setTabText(3, self.tr("Contacts (%n)", "", len(detail.contacts)))
+        self.tabs.setTabText(TAB_CONTACTS, self.tr("Contacts (%n)", "", len(detail.contacts)))
 
     def _fill_ratings(self, detail: CustomerDetail) -> None:
         self.ratings.clear()
@@ -396,7 +406,9 @@ class CustomerPage(QWidget):
             )
             item.setData(0, Qt.ItemDataRole.UserRole, rating.id)
             self.ratings.addTopLevelItem(item)
-        self.tabs.setTabText(4, self.tr("Notations externes (%n)", "", len(detail.ratings)))
+        self.tabs.setTabText(
+            TAB_RATINGS, self.tr("Notations externes (%n)", "", len(detail.ratings))
+        )
 
     def _fill_visits(self, reports: list[VisitReportData]) -> None:
         self.visits.clear()
@@ -411,7 +423,7 @@ class CustomerPage(QWidget):
             if report.worrying_topics:
                 item.setForeground(2, QColor(ASSESSMENT_COLORS[Assessment.WORRYING]))
             self.visits.addTopLevelItem(item)
-        self.tabs.setTabText(2, self.tr("Rapports de visite (%n)", "", len(reports)))
+        self.tabs.setTabText(TAB_VISITS, self.tr("Rapports de visite (%n)", "", len(reports)))
 
     def _fill_timeline(self, entries: list[TimelineEntry]) -> None:
         if not entries:
@@ -513,7 +525,7 @@ class CustomerPage(QWidget):
         dialog = VisitReportDialog(self._services, self.customer_id, parent=self)
         if dialog.exec():
             self.reload()
-            self.tabs.setCurrentIndex(1)
+            self.tabs.setCurrentIndex(TAB_TIMELINE)
         return dialog
 
     def edit_visit_report(self, report_id: int | None) -> None:

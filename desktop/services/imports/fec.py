@@ -1,0 +1,443 @@
+"""The FEC (Fichier des Écritures Comptables) as a list of open receivables.
+
+Streams the file in chunks of whole lines and keeps one aggregate per document, never
+the file: memory grows with the number of receivable documents, not with the number of
+lines. Only lines on accounts 411… become entries; the other lines tell a credit note
+(its entry also moves a revenue account 7… or output VAT 4457…) from a payment.
+
+What the import service should know:
+- kinds: a 411 line on the debit side is an INVOICE; on the credit side a CREDIT_NOTE
+  when the same entry (JournalCode + EcritureNum) has a 7… or 4457… line, else a
+  PAYMENT; opening entries (journal AN/RAN/ANO or label "A nouveau…") give INVOICE or
+  PAYMENT only. A line with debit and credit counts for debit − credit.
+- 411 lines with the same customer, kind and PieceRef are summed into one entry whose
+  line_no, date, name and label are those of its first line (the credit lines of one
+  accounting entry are grouped first, then entries merged).
+- open_cents is 0 when every line of the document is lettered, else total_cents;
+  matching_code is the first line's EcritureLet, only when all lines are lettered.
+- every line is checked (CompteNum, EcritureDate, PieceDate, amounts, Sens), PieceRef
+  only on 411 lines; blank lines anywhere are skipped; one trailing separator per line
+  is tolerated.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from operator import attrgetter
+from pathlib import Path
+
+from desktop.domain.enums import DocumentKind
+from desktop.domain.ledger import ImportProblem, LedgerEntry, ParsedExport, RejectedLine
+from desktop.domain.text import fold
+from desktop.services.imports.sniff import (
+    Cancelled,
+    ImportCancelled,
+    Progress,
+    ReadProblem,
+    Rejections,
+    TextReader,
+    fec_header,
+    gc_paused,
+    missing_fec_fields,
+    split_lines,
+)
+
+__all__ = ["ImportCancelled", "parse_fec"]
+
+OPENING_JOURNALS = frozenset(("AN", "RAN", "ANO"))
+MAX_CENTS = 10**15  # ten thousand billion euros: anything above is a broken file
+_MAX_CACHED_DATES = 100_000
+
+_INVOICE = DocumentKind.INVOICE
+_CREDIT_NOTE = DocumentKind.CREDIT_NOTE
+_PAYMENT = DocumentKind.PAYMENT
+
+
+def parse_fec(
+    path: Path,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ParsedExport:
+    """Read a FEC; never raises on bad content (problems become RejectedLine), only
+    ImportCancelled when `cancelled()` returns True."""
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        return _failed("", RejectedLine(0, ImportProblem.UNREADABLE_FILE, str(exc)))
+    with fh:
+        try:
+            size = os.fstat(fh.fileno()).st_size
+        except OSError:
+            size = 0
+        reader = TextReader(fh, size, progress=progress, cancelled=cancelled)
+        parser = _FecParser()
+        with gc_paused():
+            try:
+                for text in reader.chunks():
+                    parser.feed(split_lines(text))
+            except ReadProblem as problem:
+                parser.rejections.add_rejected(problem.rejected)
+                return parser.finish(reader.encoding, stopped=True)
+            except OSError as exc:
+                parser.rejections.add(parser.line_no, ImportProblem.UNREADABLE_FILE, str(exc))
+                return parser.finish(reader.encoding, stopped=True)
+            reader.check_cancelled()
+            result = parser.finish(reader.encoding)
+    reader.report(1.0)
+    return result
+
+
+def _failed(encoding: str, rejected: RejectedLine, line_count: int = 0) -> ParsedExport:
+    return ParsedExport("fec", encoding, line_count, (), (rejected,))
+
+
+def fec_cents(text: str) -> int | None:
+    """' 000000000001437,12' -> 143712, '-12,5' -> -1250, '' -> 0; None when invalid.
+
+    Integer arithmetic on the string: never a float. A decimal point is accepted when
+    there is no comma; digits beyond the cent must be zeros.
+    """
+    units, comma, decimals = text.partition(",")
+    if len(decimals) == 2 and text.isascii() and units.isdigit() and decimals.isdigit():
+        value = int(units + decimals)  # the common case: '1437,12', '000001437,12'
+        if value < MAX_CENTS:
+            return value
+        return None
+    t = text.strip()
+    if not t:
+        return 0
+    if " " in t or "\u00a0" in t:
+        t = t.replace(" ", "").replace("\u00a0", "")
+    negative = False
+    first = t[0]
+    if first == "-" or first == "+":
+        negative = first == "-"
+        t = t[1:]
+    elif t[-1] == "-" or t[-1] == "+":
+        negative = t[-1] == "-"
+        t = t[:-1]
+    units, comma, decimals = t.partition(",")
+    if not comma:
+        units, comma, decimals = t.partition(".")
+    if not (units or decimals) or not t.isascii():
+        return None
+    if units and not units.isdigit():
+        return None
+    if decimals:
+        if not decimals.isdigit():
+            return None
+        n = len(decimals)
+        if n == 1:
+            decimals += "0"
+        elif n > 2:
+            if decimals[2:].strip("0"):
+                return None
+            decimals = decimals[:2]
+    else:
+        decimals = "00"
+    value = int(units + decimals)
+    if value >= MAX_CENTS:
+        return None
+    return -value if negative else value
+
+
+def fec_date(text: str) -> date | None:
+    """'20240115' -> date(2024, 1, 15); None when not a valid YYYYMMDD (1900-2199)."""
+    t = text.strip()
+    if len(t) != 8 or not t.isdigit() or not t.isascii():
+        return None
+    year = int(t[:4])
+    if not 1900 <= year <= 2199:
+        return None
+    try:
+        return date(year, int(t[4:6]), int(t[6:]))
+    except ValueError:
+        return None
+
+
+def _is_opening_label(label: str) -> bool:
+    """'A nouveau', 'À NOUVEAU 2024', 'a-nouveau'… (case and accents ignored)."""
+    if "nouveau" not in label.lower():
+        return False
+    folded = fold(label).replace("-", " ").replace("_", " ")
+    return folded.startswith("a nouveau")
+
+
+class _FecParser:
+    """Consumes lines, keeps one aggregate per (customer, piece[, entry]) and the set of
+    entries that move revenue or output VAT."""
+
+    def __init__(self) -> None:
+        self.rejections = Rejections()
+        self.line_no = 0  # last line seen (1-based, header = 1)
+        self.count = 0  # non-blank data lines
+        self.header_seen = False
+        self.sep = "\t"
+        self.ncols = 0
+        self.trailing = 0
+        self.idx: dict[str, int] = {}
+        self.amount_side = False  # Montant + Sens instead of Debit + Credit
+        self.dates: dict[str, date] = {}
+        self.revenue: set[str] = set()  # JournalCode + US + EcritureNum
+        self.strings: dict[str, str] = {}  # one copy of each customer code, name, letter
+        # aggregate: [line_no, name, issued_on, cents, all_lettered, letter, label]
+        self.debits: dict[tuple[str, str], list] = {}
+        self.credits: dict[tuple[str, str, str, str, bool], list] = {}
+
+    # -- header ---------------------------------------------------------------------
+
+    def _header(self, line: str) -> None:
+        found = fec_header(line)
+        if found is None:
+            missing = missing_fec_fields(line)
+            detail = "champs absents : " + ", ".join(missing) if missing else line[:80]
+            raise ReadProblem(self.line_no, ImportProblem.NOT_A_FEC_HEADER, detail)
+        self.sep, names = found
+        self.ncols = len(names)
+        self.trailing = int(names[-1] == "")  # each line ends with a separator
+        for name in reversed(names):  # the first occurrence wins
+            self.idx[name] = names.index(name)
+        self.amount_side = not ("debit" in self.idx and "credit" in self.idx)
+        self.header_seen = True
+
+    # -- lines ----------------------------------------------------------------------
+
+    def feed(self, lines: list[str]) -> None:
+        if not self.header_seen:
+            lines = self._skip_to_header(lines)
+            if lines is None:
+                return
+        self._lines(lines)
+
+    def _skip_to_header(self, lines: list[str]) -> list[str] | None:
+        for i, line in enumerate(lines):
+            self.line_no += 1
+            if not line or line.isspace():
+                continue
+            self._header(line)
+            return lines[i + 1 :]
+        return None
+
+    def _lines(self, lines: list[str]) -> None:
+        rej = self.rejections.add
+        sep = self.sep
+        ncols = self.ncols
+        trailing = self.trailing
+        idx = self.idx
+        i_journal = idx["journalcode"]
+        i_num = idx["ecriturenum"]
+        i_date = idx["ecrituredate"]
+        i_account = idx["comptenum"]
+        i_pdate = idx["piecedate"]
+        amount_side = self.amount_side
+        if amount_side:
+            i_a, i_b = idx["montant"], idx["sens"]
+            name_a = "Montant"
+        else:
+            i_a, i_b = idx["debit"], idx["credit"]
+            name_a = "Debit"
+        dates = self.dates
+        revenue_add = self.revenue.add
+        receivable = self._receivable
+        cents = fec_cents
+        parse_date = fec_date
+        line_no = self.line_no
+        count = self.count
+        wrong_count = ImportProblem.WRONG_COLUMN_COUNT
+        for line in lines:
+            line_no += 1
+            if not line or line.isspace():
+                continue
+            count += 1
+            f = line.split(sep)
+            if len(f) != ncols:
+                # Tolerate one trailing separator more or less than the header has.
+                n = len(f)
+                if n == ncols + 1 and not f[-1].strip():
+                    pass
+                elif n == ncols - 1 and trailing:
+                    f.append("")
+                else:
+                    shown = ncols - trailing
+                    rej(line_no, wrong_count, f"{shown} attendues, {n} trouvées")
+                    continue
+            ok = True
+            net = 0
+            account = f[i_account].strip()
+            if not account:
+                rej(line_no, ImportProblem.MISSING_VALUE, "CompteNum")
+                ok = False
+            text = f[i_date]
+            day = dates.get(text)
+            if day is None:
+                day = parse_date(text)
+                if day is None:
+                    rej(line_no, ImportProblem.BAD_DATE, f"EcritureDate « {text.strip()} »")
+                    ok = False
+                elif len(dates) < _MAX_CACHED_DATES:
+                    dates[text] = day
+            text = f[i_pdate]
+            if text and not text.isspace():
+                issued = dates.get(text)
+                if issued is None:
+                    issued = parse_date(text)
+                    if issued is None:
+                        rej(line_no, ImportProblem.BAD_DATE, f"PieceDate « {text.strip()} »")
+                        ok = False
+                    elif len(dates) < _MAX_CACHED_DATES:
+                        dates[text] = issued
+            else:
+                issued = day
+            a = cents(f[i_a])
+            if a is None:
+                rej(line_no, ImportProblem.BAD_AMOUNT, f"{name_a} « {f[i_a].strip()} »")
+                ok = False
+            if amount_side:
+                side = f[i_b].strip().upper()
+                if side == "D" or side == "DEBIT" or side == "DÉBIT":
+                    net = a if a is not None else 0
+                elif side == "C" or side == "CREDIT" or side == "CRÉDIT":
+                    net = -a if a is not None else 0
+                else:
+                    rej(line_no, ImportProblem.BAD_SIDE, f"Sens « {f[i_b].strip()} »")
+                    ok = False
+            else:
+                b = cents(f[i_b])
+                if b is None:
+                    rej(line_no, ImportProblem.BAD_AMOUNT, f"Credit « {f[i_b].strip()} »")
+                    ok = False
+                elif ok:
+                    net = a - b
+            if not ok:
+                continue
+            if account.startswith("411"):
+                receivable(f, line_no, account, issued, net)
+            elif account[0] == "7" or account.startswith("4457"):
+                revenue_add(f"{f[i_journal].strip()}\x1f{f[i_num].strip()}")
+        self.line_no = line_no
+        self.count = count
+
+    def _receivable(self, f: list[str], line_no: int, account: str, issued: date, net: int) -> None:
+        idx = self.idx
+        piece = f[idx["pieceref"]].strip()
+        if not piece:
+            self.rejections.add(line_no, ImportProblem.MISSING_VALUE, "PieceRef")
+            return
+        if net == 0:
+            return
+        aux = f[idx["compauxnum"]].strip()
+        if aux:
+            code, name = aux, f[idx["compauxlib"]].strip() or aux
+        else:
+            code, name = account, f[idx["comptelib"]].strip() or account
+        letter = f[idx["ecriturelet"]].strip()
+        strings = self.strings
+        code = strings.setdefault(code, code)
+        name = strings.setdefault(name, name)
+        letter = strings.setdefault(letter, letter)
+        if net > 0:
+            groups: dict = self.debits
+            key: tuple = (code, piece)
+            amount = net
+        else:
+            groups = self.credits
+            journal = f[idx["journalcode"]].strip()
+            label = f[idx["ecriturelib"]]
+            if journal.upper() in OPENING_JOURNALS or _is_opening_label(label):
+                key = (code, piece, "", "", True)
+            else:
+                key = (code, piece, journal, f[idx["ecriturenum"]].strip(), False)
+            amount = -net
+        aggregate = groups.get(key)
+        if aggregate is None:
+            label = f[idx["ecriturelib"]].strip()
+            groups[key] = [line_no, name, issued, amount, bool(letter), letter, label]
+        else:
+            aggregate[3] += amount
+            if not letter:
+                aggregate[4] = False
+
+    # -- result ---------------------------------------------------------------------
+
+    def finish(self, encoding: str, *, stopped: bool = False) -> ParsedExport:
+        rejections = self.rejections
+        if not self.header_seen and not stopped and not rejections:
+            rejections.add(0, ImportProblem.EMPTY_FILE)
+        # Invoices are already one aggregate per (customer, piece); credit lines are
+        # grouped per accounting entry until the entry says credit note or payment.
+        documents: dict[tuple[str, DocumentKind, str], list] = {
+            (code, _INVOICE, piece): aggregate for (code, piece), aggregate in self.debits.items()
+        }
+        self.debits = {}
+        revenue = self.revenue
+        credits = self.credits
+        while credits:
+            (code, piece, journal, num, opening), aggregate = credits.popitem()
+            if not opening and f"{journal}\x1f{num}" in revenue:
+                key = (code, _CREDIT_NOTE, piece)
+            else:
+                key = (code, _PAYMENT, piece)
+            current = documents.get(key)
+            if current is None:
+                documents[key] = aggregate
+            else:
+                # The line that comes first gives the line number, date, name and label.
+                merged = current if current[0] <= aggregate[0] else aggregate
+                merged[3] = current[3] + aggregate[3]
+                merged[4] = current[4] and aggregate[4]
+                documents[key] = merged
+        self.revenue = set()
+
+        # One piece number, one kind, several customers: the document is ambiguous.
+        owner: dict[tuple[DocumentKind, str], str] = {}
+        conflicting: dict[tuple[DocumentKind, str], list[tuple[int, str]]] = {}
+        for code, kind, piece in documents:
+            known = owner.setdefault((kind, piece), code)
+            if known != code:
+                conflicting[(kind, piece)] = []
+        del owner
+        entries: list[LedgerEntry] = []
+        while documents:
+            (code, kind, piece), aggregate = documents.popitem()
+            line_no, name, issued, total, settled, letter, label = aggregate
+            found = conflicting.get((kind, piece))
+            if found is not None:
+                found.append((line_no, code))
+                continue
+            if total >= MAX_CENTS:
+                rejections.add(line_no, ImportProblem.BAD_AMOUNT, f"{piece} : total trop élevé")
+                continue
+            entries.append(
+                LedgerEntry(
+                    line_no=line_no,
+                    customer_code=code,
+                    customer_name=name,
+                    kind=kind,
+                    number=piece,
+                    issued_on=issued,
+                    due_on=None,
+                    total_cents=total,
+                    open_cents=0 if settled else total,
+                    matching_code=letter if settled else "",
+                    label=label,
+                )
+            )
+        for piece_key, found in conflicting.items():
+            found.sort()
+            first_code = found[0][1]
+            for line_no, code in found[1:]:
+                rejections.add(
+                    line_no,
+                    ImportProblem.CONFLICTING_CUSTOMERS,
+                    f"{piece_key[1]} : {first_code} / {code}",
+                )
+        entries.sort(key=attrgetter("line_no"))
+        return ParsedExport(
+            source_format="fec",
+            encoding=encoding,
+            line_count=self.count,
+            entries=tuple(entries),
+            rejected=rejections.result(),
+        )
