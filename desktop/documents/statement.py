@@ -177,6 +177,18 @@ def _money(cents: int) -> str:
     return _printable(format_cents(cents, lang="fr"))
 
 
+def _fit(text: str, font: str, size: float, max_width: float) -> str:
+    """`text` cut with an ellipsis so it fits in `max_width` points (canvas strings)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    text = _printable(text)
+    if stringWidth(text, font, size) <= max_width:
+        return text
+    while text and stringWidth(text + "…", font, size) > max_width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def _short_date(day: date) -> str:
     return day.strftime("%d/%m/%Y")
 
@@ -199,6 +211,7 @@ def render_statement(data: StatementData, path: Path) -> Path:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import (
         BaseDocTemplate,
         Frame,
@@ -253,7 +266,6 @@ def render_statement(data: StatementData, path: Path) -> Path:
     # --- first page: letterhead and the address in the envelope window -------------------
     letterhead_width = 88 * mm
     address_left, address_top, address_width = 110 * mm, 45 * mm, 85 * mm
-    first_body_top = 92 * mm  # the body starts below the address block
 
     def letterhead_flowables() -> list[Any]:
         parts: list[Any] = [para(company.name, s_company)]
@@ -290,16 +302,18 @@ def render_statement(data: StatementData, path: Path) -> Path:
         footer(canvas, doc)
 
     def later_page(canvas: Any, doc: Any) -> None:
+        name = _fit(company.name, bold, 8.5, body_width * 0.4)
         canvas.saveState()
         canvas.setFont(bold, 8.5)
         canvas.setFillColor(ink)
-        canvas.drawString(margin, height - 11 * mm, _printable(company.name)[:90])
+        canvas.drawString(margin, height - 11 * mm, name)
+        room = body_width - stringWidth(name, bold, 8.5) - 6 * mm
         canvas.setFont(regular, 8)
         canvas.setFillColor(muted)
         canvas.drawRightString(
             width - margin,
             height - 11 * mm,
-            _printable(f"{data.title} — {customer.name}")[:110],
+            _fit(f"{data.title} — {customer.name}", regular, 8, room),
         )
         canvas.setStrokeColor(rule)
         canvas.setLineWidth(0.5)
@@ -312,9 +326,12 @@ def render_statement(data: StatementData, path: Path) -> Path:
         canvas.saveState()
         canvas.setFont(regular, 7)
         canvas.setFillColor(muted)
-        canvas.drawString(margin, 8 * mm, _printable(legal)[:120])
+        canvas.drawString(margin, 8 * mm, _fit(legal, regular, 7, body_width - 25 * mm))
         canvas.restoreState()
 
+    # The body starts below the address block, however many lines the name takes.
+    address_height = sum(f.wrap(address_width, height)[1] + 1.5 for f in address_flowables())
+    first_body_top = max(92 * mm, address_top + address_height + 10 * mm)
     frame_first = Frame(
         margin,
         margin,

@@ -1494,6 +1494,29 @@ def _business_day(day: date) -> date:
     return day + timedelta(days=7 - weekday) if weekday >= 5 else day
 
 
+def _runs_of(year: int, month: int, runs: tuple[int, ...]) -> list[date]:
+    last = calendar.monthrange(year, month)[1]
+    return [date(year, month, min(d, last)) for d in runs]
+
+
+def _run_before(day: date, runs: tuple[int, ...]) -> date:
+    """The last payment run on or before `day` (this month's or the previous month's)."""
+    before = [d for d in _runs_of(day.year, day.month, runs) if d <= day]
+    if before:
+        return before[-1]
+    previous = day.replace(day=1) - timedelta(days=1)
+    return _runs_of(previous.year, previous.month, runs)[-1]
+
+
+def _run_after(day: date, runs: tuple[int, ...]) -> date:
+    """The first payment run on or after `day`."""
+    after = [d for d in _runs_of(day.year, day.month, runs) if d >= day]
+    if after:
+        return after[0]
+    following = day.replace(day=28) + timedelta(days=4)
+    return _runs_of(following.year, following.month, runs)[0]
+
+
 def _matching_code(n: int) -> str:
     """1 -> 'A', 26 -> 'Z', 27 -> 'AA': the lettering codes accounting software uses."""
     code = ""
@@ -1687,7 +1710,8 @@ class _Ledger:
         settled_on = None
         code = ""
         if paid + credited == total:
-            settled_on = parts[-1][0] if parts else credit[0]  # type: ignore[index]
+            # Settled by its last payment, or by the credit note that cancels it whole.
+            settled_on = parts[-1][0] if parts else credit[0] if credit else issued
             a.letters += 1
             code = _matching_code(a.letters)
         stamp = self.stamp(issued)
@@ -1763,21 +1787,22 @@ class _Ledger:
             delay = 20 + int(70 * rand() ** 1.6)  # "Payeurs lents": 20 to 90 days late
         else:
             r = rand()
-            if r < 0.62:
+            if r < 0.74:  # most pay by the due date
                 delay = -between(0, 10)
-            elif r < 0.92:
+            elif r < 0.94:
                 delay = between(1, 15)
             else:
                 delay = between(16, 45)
         earliest = issued if credit is None else credit[0] + timedelta(days=2)
-        on = self.pay_day(max(due + timedelta(days=delay), earliest), a.runs)
+        on = self.pay_day(max(due + timedelta(days=delay), earliest), a.runs, earliest)
         parts: list[tuple[date, int]]
         if mode == "partial" and owed >= 2000:
             first = int(owed * (0.25 + 0.45 * rand()))
             first = min(owed - 100, max(100, first - first % 1000))  # a round sum of euros
             parts = [(on, first)]
             if not troubled:  # the balance follows; a customer in trouble never pays it
-                later = self.pay_day(on + timedelta(days=between(15, 75)), a.runs)
+                later = on + timedelta(days=between(15, 75))
+                later = self.pay_day(later, a.runs, on + timedelta(days=1))
                 parts.append((later, owed - first))
         else:
             parts = [(on, owed)]
@@ -1789,15 +1814,18 @@ class _Ledger:
         return kept, credit
 
     @staticmethod
-    def pay_day(day: date, runs: tuple[int, ...]) -> date:
-        """The day the money arrives: the next payment run if any, then a business day."""
+    def pay_day(day: date, runs: tuple[int, ...], earliest: date) -> date:
+        """The business day the money meant for `day` arrives, never before `earliest`.
+
+        A payer with payment runs pays in the last run before `day` (it schedules what
+        falls due before the next run), or the next run when that one is too early. A
+        Saturday moves to the Friday before (unless too early), a Sunday to the Monday.
+        """
         if runs:
-            last = calendar.monthrange(day.year, day.month)[1]
-            run_day = next((min(d, last) for d in runs if min(d, last) >= day.day), None)
-            if run_day is None:
-                day = (day.replace(day=1) + timedelta(days=32)).replace(day=runs[0])
-            else:
-                day = day.replace(day=run_day)
+            day = max(_run_before(day, runs), earliest)
+            day = _run_after(day, runs)
+        if day.weekday() == 5 and day - timedelta(days=1) >= earliest:
+            return day - timedelta(days=1)
         return _business_day(day)
 
     def credit_note(

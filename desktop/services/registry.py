@@ -16,6 +16,7 @@ from desktop.services.imports.service import ImportService
 from desktop.services.maintenance import MaintenanceService
 from desktop.services.receivables import ReceivablesService
 from desktop.services.reference import ReferenceService
+from desktop.services.statements import StatementService
 from desktop.services.timeline import TimelineService
 from desktop.services.visits import VisitReportService
 
@@ -33,6 +34,7 @@ class Services:
     company: CompanyService
     timeline: TimelineService
     maintenance: MaintenanceService
+    statements: StatementService
     receivables: ReceivablesService
     imports: ImportService
     opened: Any = None  # persistence.migrations.OpenedFile
@@ -56,6 +58,7 @@ def build_services(database: Database, clock: Clock, actor: Callable[[], str]) -
         company=CompanyService(ctx),
         timeline=TimelineService(ctx),
         maintenance=MaintenanceService(ctx),
+        statements=StatementService(ctx),
         receivables=ReceivablesService(ctx),
         imports=ImportService(ctx),
     )

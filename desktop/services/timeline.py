@@ -1,4 +1,14 @@
-"""A customer's timeline: every interaction, newest first, from every source."""
+"""A customer's timeline: every interaction, newest first, from every source.
+
+Sources: the audit trail of the customer record (created, updated), visit reports,
+external ratings, and the receivables: invoices issued, credit notes, payments received
+(allocated `payments` rows, and payments imported as documents), invoices settled.
+Each source is read newest first and cut at `limit`, so a customer with thousands of
+documents costs a handful of bounded queries.
+
+Facts are plain strings (amounts in cents as integers, dates in ISO format); the UI
+composes the sentence in the user's language.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +17,21 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased, selectinload
 
-from desktop.domain.enums import Assessment, AuditAction
-from desktop.persistence.models import AuditEntry, ExternalRating, User, VisitReport
+from desktop.domain.enums import Assessment, AuditAction, DocumentKind
+from desktop.persistence.models import (
+    AuditEntry,
+    Document,
+    ExternalRating,
+    Payment,
+    PaymentAllocation,
+    User,
+    VisitReport,
+)
 from desktop.services.context import ServiceContext
+
+MAX_LISTED_INVOICES = 5  # invoice numbers named in a payment's facts
 
 
 class TimelineKind(StrEnum):
@@ -18,6 +39,26 @@ class TimelineKind(StrEnum):
     UPDATED = "updated"
     VISIT_REPORT = "visit_report"
     RATING = "rating"
+    # Receivables. Facts (all strings):
+    # INVOICE: number, amount_cents, due_on, open_cents, label
+    # CREDIT_NOTE: number, amount_cents (positive), corrects (invoice number or ""), label
+    # PAYMENT: amount_cents (positive), reference, method, invoices (numbers, ", "),
+    #          invoice_count, source ("payment": ref_id is a payments row; "document": a
+    #          payment imported as a document, ref_id is the document)
+    # INVOICE_SETTLED: number, amount_cents, due_on, days_late (settled − due; < 0 early)
+    INVOICE = "invoice"
+    CREDIT_NOTE = "credit_note"
+    PAYMENT = "payment"
+    INVOICE_SETTLED = "invoice_settled"
+
+
+# Same day, newest first: the settlement follows the payment, which follows the invoice.
+_SAME_DAY_RANK = {
+    TimelineKind.INVOICE: 1,
+    TimelineKind.CREDIT_NOTE: 2,
+    TimelineKind.PAYMENT: 3,
+    TimelineKind.INVOICE_SETTLED: 4,
+}
 
 
 @dataclass(frozen=True)
@@ -26,7 +67,7 @@ class TimelineEntry:
     on: date
     at: datetime | None
     actor: str
-    ref_id: int | None  # the visit report, rating… it points to
+    ref_id: int | None  # the visit report, rating, document or payment it points to
     # Plain facts; the UI composes the sentence in the user's language.
     facts: dict[str, str]
 
@@ -36,7 +77,8 @@ class TimelineService:
         self._ctx = ctx
 
     def for_customer(self, customer_id: int, limit: int = 500) -> list[TimelineEntry]:
-        """Creation, edits, visit reports and ratings of one customer, newest first."""
+        """Creation, edits, visit reports, ratings and receivables of one customer, newest
+        first, at most `limit` entries."""
         entries: list[TimelineEntry] = []
         with self._ctx.database.read() as session:
             for entry in session.scalars(
@@ -66,7 +108,9 @@ class TimelineService:
                 select(VisitReport, User.name)
                 .outerjoin(User, User.id == VisitReport.author_id)
                 .where(VisitReport.customer_id == customer_id)
+                .order_by(VisitReport.visit_date.desc(), VisitReport.id.desc())
                 .limit(limit)
+                .options(selectinload(VisitReport.observations))
             ):
                 worrying = sum(
                     1 for o in report.observations if o.assessment == Assessment.WORRYING
@@ -90,7 +134,10 @@ class TimelineService:
                     )
                 )
             for rating in session.scalars(
-                select(ExternalRating).where(ExternalRating.customer_id == customer_id)
+                select(ExternalRating)
+                .where(ExternalRating.customer_id == customer_id)
+                .order_by(ExternalRating.rated_on.desc(), ExternalRating.id.desc())
+                .limit(limit)
             ):
                 entries.append(
                     TimelineEntry(
@@ -102,5 +149,124 @@ class TimelineService:
                         {"source": rating.source, "value": rating.value, "comment": rating.comment},
                     )
                 )
-        entries.sort(key=lambda e: (e.on, e.at or datetime.min), reverse=True)
+            entries.extend(self._receivables(session, customer_id, limit))
+        entries.sort(
+            key=lambda e: (e.on, e.at or datetime.min, _SAME_DAY_RANK.get(e.kind, 0)),
+            reverse=True,
+        )
         return entries[:limit]
+
+    @staticmethod
+    def _receivables(session: Session, customer_id: int, limit: int) -> list[TimelineEntry]:
+        """Documents issued, payments received, invoices settled: each newest first, at
+        most `limit` of each."""
+        entries: list[TimelineEntry] = []
+        corrected = aliased(Document)
+        issued = session.execute(
+            select(Document, corrected.number)
+            .outerjoin(corrected, corrected.id == Document.corrects_id)
+            .where(
+                Document.customer_id == customer_id,
+                Document.kind.in_(
+                    (
+                        DocumentKind.INVOICE.value,
+                        DocumentKind.CREDIT_NOTE.value,
+                        DocumentKind.PAYMENT.value,
+                    )
+                ),
+            )
+            .order_by(Document.issued_on.desc(), Document.id.desc())
+            .limit(limit)
+        )
+        for doc, corrects in issued:
+            if doc.kind == DocumentKind.INVOICE:
+                kind = TimelineKind.INVOICE
+                facts = {
+                    "number": doc.number,
+                    "amount_cents": str(doc.total_cents),
+                    "due_on": doc.due_on.isoformat(),
+                    "open_cents": str(doc.open_cents),
+                    "label": doc.label,
+                }
+            elif doc.kind == DocumentKind.CREDIT_NOTE:
+                kind = TimelineKind.CREDIT_NOTE
+                facts = {
+                    "number": doc.number,
+                    "amount_cents": str(abs(doc.total_cents)),
+                    "corrects": corrects or "",
+                    "label": doc.label,
+                }
+            else:
+                kind = TimelineKind.PAYMENT
+                facts = {
+                    "amount_cents": str(abs(doc.total_cents)),
+                    "reference": doc.number,
+                    "method": "",
+                    "invoices": "",
+                    "invoice_count": "0",
+                    "source": "document",
+                }
+            entries.append(TimelineEntry(kind, doc.issued_on, None, "", doc.id, facts))
+
+        settled = session.scalars(
+            select(Document)
+            .where(
+                Document.customer_id == customer_id,
+                Document.kind == DocumentKind.INVOICE.value,
+                Document.settled_on.is_not(None),
+            )
+            .order_by(Document.settled_on.desc(), Document.id.desc())
+            .limit(limit)
+        )
+        for doc in settled:
+            entries.append(
+                TimelineEntry(
+                    TimelineKind.INVOICE_SETTLED,
+                    doc.settled_on,
+                    None,
+                    "",
+                    doc.id,
+                    {
+                        "number": doc.number,
+                        "amount_cents": str(doc.total_cents),
+                        "due_on": doc.due_on.isoformat(),
+                        "days_late": str((doc.settled_on - doc.due_on).days),
+                    },
+                )
+            )
+
+        payments = session.scalars(
+            select(Payment)
+            .where(Payment.customer_id == customer_id)
+            .order_by(Payment.received_on.desc(), Payment.id.desc())
+            .limit(limit)
+        ).all()
+        numbers: dict[int, list[str]] = {p.id: [] for p in payments}
+        if payments:
+            for payment_id, number in session.execute(
+                select(PaymentAllocation.payment_id, Document.number)
+                .join(Document, Document.id == PaymentAllocation.document_id)
+                .where(PaymentAllocation.payment_id.in_(list(numbers)))
+                .order_by(PaymentAllocation.payment_id, Document.issued_on, Document.id)
+            ):
+                numbers[payment_id].append(number)
+        for p in payments:
+            paid = numbers[p.id]
+            entries.append(
+                TimelineEntry(
+                    TimelineKind.PAYMENT,
+                    p.received_on,
+                    None,
+                    "",
+                    p.id,
+                    {
+                        "amount_cents": str(p.amount_cents),
+                        "reference": p.reference,
+                        "method": p.method,
+                        "invoices": ", ".join(paid[:MAX_LISTED_INVOICES]),
+                        "invoice_count": str(len(paid)),
+                        "source": "payment",
+                    },
+                )
+            )
+        return entries

@@ -110,6 +110,10 @@
         <translation>line %s: %s</translation>
     </message>
     <message>
+        <source>fichier : %s</source>
+        <translation>file: %s</translation>
+    </message>
+    <message>
         <source>Import en cours…</source>
         <translation>Importing…</translation>
     </message>
@@ -654,6 +658,14 @@
         <translation>Delete…</translation>
     </message>
     <message>
+        <source>Relevé de compte…</source>
+        <translation>Account statement…</translation>
+    </message>
+    <message>
+        <source>Enregistrer le relevé de compte en PDF, prêt à envoyer (Ctrl+P)</source>
+        <translation>Save the account statement as a PDF, ready to send (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>Fiche</source>
         <translation>Summary</translation>
     </message>
@@ -916,6 +928,57 @@
     <message>
         <source>Rapport de visite</source>
         <translation>Visit report</translation>
+    </message>
+    <message>
+        <source>Facture %s : %s, échéance le %s</source>
+        <translation>Invoice %s: %s, due on %s</translation>
+    </message>
+    <message>
+        <source>Avoir %s : %s</source>
+        <translation>Credit note %s: %s</translation>
+    </message>
+    <message>
+        <source>sur la facture %s</source>
+        <translation>against invoice %s</translation>
+    </message>
+    <message>
+        <source>Règlement reçu : %s</source>
+        <translation>Payment received: %s</translation>
+    </message>
+    <message>
+        <source>affecté à %s</source>
+        <translation>allocated to %s</translation>
+    </message>
+    <message>
+        <source>Facture %s soldée</source>
+        <translation>Invoice %s settled</translation>
+    </message>
+    <message numerus="yes">
+        <source>payée avec %n jour(s) de retard</source>
+        <translation>
+            <numerusform>paid %n day late</numerusform>
+            <numerusform>paid %n days late</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>payée à l&apos;échéance ou avant</source>
+        <translation>paid on or before the due date</translation>
+    </message>
+    <message>
+        <source>Enregistrer le relevé de compte</source>
+        <translation>Save the account statement</translation>
+    </message>
+    <message>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Relevé non enregistré</source>
+        <translation>Statement not saved</translation>
+    </message>
+    <message>
+        <source>Le fichier n&apos;a pas pu être écrit : %s</source>
+        <translation>The file could not be written: %s</translation>
     </message>
     <message>
         <source>Supprimer le client</source>

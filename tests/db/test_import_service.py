@@ -708,20 +708,34 @@ def test_undo_is_refused_when_a_document_changed_since(
 
 
 def test_undo_keeps_a_created_customer_the_user_has_since_worked_on(
-    services: Services, db_path: Path
+    services: Services, clock: FixedClock, db_path: Path
 ) -> None:
-    services.imports.apply(march_export(), OPTIONS)
+    services.imports.apply(
+        export(
+            *march_export().entries,
+            entry(20, EPI, INVOICE, "FA-2026-0301", date(2026, 3, 10), 35_000),
+        ),
+        OPTIONS,
+    )
     martin_id = customer_id(services, "411MARTIN")
     assert martin_id is not None
     services.customers.save_contact(
         martin_id, ContactData(None, "Lucie", "Martin", "gérante", "lucie@garage-martin.fr")
     )
+    dupont_id = customer_id(services, "411DUPONT")
+    assert dupont_id is not None
+    clock.moment = datetime(2026, 3, 17, 10, 0)
+    dupont = services.customers.get(dupont_id).draft
+    services.customers.update(dupont_id, replace(dupont, siren="732829320"))
+    epi_id = customer_id(services, "411EPIDOR")
 
     services.imports.undo_last()
 
     assert count_rows(db_path, "documents") == 0
-    assert customer_id(services, "411DUPONT") is None
-    assert customer_id(services, "411MARTIN") == martin_id
+    assert customer_id(services, "411MARTIN") == martin_id  # has a contact
+    assert customer_id(services, "411DUPONT") == dupont_id  # its SIREN was typed since
+    assert epi_id is not None and customer_id(services, "411EPIDOR") is None  # untouched
+    assert count_rows(db_path, "customers") == 2
     assert count_rows(db_path, "contacts") == 1
 
 

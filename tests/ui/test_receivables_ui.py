@@ -188,3 +188,23 @@ def test_undo_the_last_import_from_the_imports_page(
     assert services.customers.total() == 0
     assert "annulé" in imports.history.topLevelItem(0).text(7)
     assert not imports.undo_button.isEnabled()
+
+
+def test_the_statement_button_writes_a_pdf_of_the_open_items(
+    qtbot, services: Services, fec_file, window: MainWindow, tmp_path: Path
+):
+    wizard = _run_wizard(qtbot, services, fec_file)
+    wizard.next()
+    dupont = services.customers.find_id("C002")
+    window.open_customer(dupont)
+    written = window.customer_page.save_statement(str(tmp_path / "relevé Dupont.pdf"))
+    assert written is not None and written.read_bytes().startswith(b"%PDF")
+
+
+def test_the_timeline_lists_imported_invoices(qtbot, services: Services, fec_file, window):
+    wizard = _run_wizard(qtbot, services, fec_file)
+    wizard.next()
+    window.open_customer(services.customers.find_id("C002"))
+    text = window.customer_page.timeline.toPlainText()
+    assert "Facture FA-102" in text
+    assert "Rapport de visite" not in text

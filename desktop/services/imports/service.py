@@ -613,11 +613,12 @@ class ImportService:
         Plans again inside the transaction — unless `plan` is the dry run of this very
         `parsed` export with these options, made today, and the documents, customers and
         imports of the file are still as they were then (same counts, highest ids, last
-        change times and amount totals). Raises ImportRejected, writing nothing, when any
-        line is rejected.
+        change times and amount totals). Raises ImportRejected (with the plan), writing
+        nothing, when any line is rejected.
+
         Records the import, one import_changes row per change (with the document's
-        fields before, for undo) and an audit row. Raises ImportCancelled, writing
-        nothing, when `cancelled()` turns true.
+        fields before, for undo) and an audit row. Reports `progress(fraction)` while
+        writing; raises ImportCancelled, writing nothing, when `cancelled()` turns true.
         """
         steps = _Steps(progress, cancelled)
         steps.check()
@@ -1221,13 +1222,20 @@ class ImportService:
         # Created documents: deleted (their import_changes rows go with them).
         connection.execute(delete(documents).where(documents.c.id.in_(created)))
 
-        # Created customers: deleted when nothing refers to them any more.
+        # Created customers: deleted when nothing refers to them any more and nobody
+        # edited them since (a user's corrections are not thrown away with the import).
         candidates = set(
-            session.execute(of_run(ChangeAction.CUSTOMER_CREATED, changes.c.customer_id))
+            session.execute(
+                select(Customer.__table__.c.id).where(
+                    Customer.__table__.c.id.in_(
+                        of_run(ChangeAction.CUSTOMER_CREATED, changes.c.customer_id)
+                    ),
+                    Customer.__table__.c.updated_at == run.started_at,
+                )
+            )
             .scalars()
             .all()
         )
-        candidates.discard(None)
         for table, column in _references_to("customers"):
             if table is changes or not candidates:
                 continue

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -49,6 +52,13 @@ from desktop.ui.messages import (
     topic_label,
 )
 from desktop.ui.widgets import StatusBadge, read_only_form, value_label
+
+RECEIVABLE_KINDS = (
+    TimelineKind.INVOICE,
+    TimelineKind.CREDIT_NOTE,
+    TimelineKind.PAYMENT,
+    TimelineKind.INVOICE_SETTLED,
+)
 
 TAB_SUMMARY, TAB_INVOICES, TAB_TIMELINE, TAB_VISITS, TAB_CONTACTS, TAB_RATINGS = range(6)
 
@@ -96,6 +106,11 @@ class CustomerPage(QWidget):
         self.visit_button = QPushButton(self.tr("Nouveau rapport de visite…"))
         self.visit_button.setToolTip(self.tr("Rédiger un rapport de visite (Ctrl+R)"))
         self.delete_button = QPushButton(self.tr("Supprimer…"))
+        self.statement_button = QPushButton(self.tr("Relevé de compte…"))
+        self.statement_button.setToolTip(
+            self.tr("Enregistrer le relevé de compte en PDF, prêt à envoyer (Ctrl+P)")
+        )
+        self.statement_button.clicked.connect(lambda: self.save_statement())
         self.edit_button.clicked.connect(self.edit_customer)
         self.visit_button.clicked.connect(lambda: self.new_visit_report())
         self.delete_button.clicked.connect(self.delete_customer)
@@ -103,6 +118,7 @@ class CustomerPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addStretch(1)
+        top.addWidget(self.statement_button)
         top.addWidget(self.visit_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.delete_button)
@@ -126,6 +142,7 @@ class CustomerPage(QWidget):
         layout.addWidget(self.tabs, 1)
 
         QShortcut(QKeySequence("Ctrl+E"), self, activated=self.edit_customer)
+        QShortcut(QKeySequence("Ctrl+P"), self, activated=lambda: self.save_statement())
         QShortcut(QKeySequence("Ctrl+R"), self, activated=lambda: self.new_visit_report())
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.sig_back.emit)
         QShortcut(QKeySequence("Alt+Left"), self, activated=self.sig_back.emit)
@@ -459,6 +476,8 @@ class CustomerPage(QWidget):
             source = rating_source_label(RatingSource(entry.facts["source"]))
             title = escape(self.tr("Notation %s : %s") % (source, entry.facts["value"]))
             return title, escape(entry.facts.get("comment", ""))
+        if entry.kind in RECEIVABLE_KINDS:
+            return self._receivable_text(entry)
         report = reports.get(entry.ref_id or -1)
         title = escape(self.tr("Rapport de visite")) + (f" — {who}" if who else "")
         title = f"<a href='visit:{entry.ref_id}'>{title}</a>"
@@ -478,6 +497,41 @@ class CustomerPage(QWidget):
             lines.append(escape(text).replace("\n", "<br>"))
         return title, "<br>".join(lines)
 
+    def _receivable_text(self, entry: TimelineEntry) -> tuple[str, str]:
+        """Invoices, credit notes, payments and settlements, as plain French sentences."""
+        f = entry.facts
+
+        def amount(key: str) -> str:
+            return format_cents(int(f.get(key) or 0))
+
+        def due() -> str:
+            return format_date(date.fromisoformat(f["due_on"])) if f.get("due_on") else ""
+
+        label = escape(f.get("label", ""))
+        if entry.kind is TimelineKind.INVOICE:
+            title = self.tr("Facture %s : %s, échéance le %s") % (
+                f.get("number", ""),
+                amount("amount_cents"),
+                due(),
+            )
+            return escape(title), label
+        if entry.kind is TimelineKind.CREDIT_NOTE:
+            title = self.tr("Avoir %s : %s") % (f.get("number", ""), amount("amount_cents"))
+            body = self.tr("sur la facture %s") % f["corrects"] if f.get("corrects") else ""
+            return escape(title), escape(body) or label
+        if entry.kind is TimelineKind.PAYMENT:
+            title = self.tr("Règlement reçu : %s") % amount("amount_cents")
+            body = self.tr("affecté à %s") % f["invoices"] if f.get("invoices") else ""
+            return escape(title), escape(body)
+        late = int(f.get("days_late") or 0)
+        title = self.tr("Facture %s soldée") % f.get("number", "")
+        body = (
+            self.tr("payée avec %n jour(s) de retard", "", late)
+            if late > 0
+            else self.tr("payée à l'échéance ou avant")
+        )
+        return escape(title), escape(body)
+
     def _timeline_link(self, url: QUrl) -> None:
         if url.scheme() == "visit":
             self.edit_visit_report(int(url.path()))
@@ -491,6 +545,41 @@ class CustomerPage(QWidget):
         if dialog.exec():
             self.reload()
             self.sig_changed.emit(self.customer_id)
+
+    def save_statement(self, path: str | None = None) -> Path | None:
+        """Ask where, then write the customer's account statement as of today as a PDF."""
+        if self.customer_id is None or self.detail is None:
+            return None
+        as_of = self._services.context.clock.today()
+        interactive = path is None
+        if path is None:
+            safe_name = "".join(
+                c if c.isalnum() or c in " -_" else "_" for c in self.detail.display_name
+            ).strip()[:60]
+            suggested = f"Relevé {safe_name} {as_of.isoformat()}.pdf"
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Enregistrer le relevé de compte"),
+                suggested,
+                self.tr("Document PDF (*.pdf)"),
+            )
+            if not path:
+                return None
+        from desktop.documents.statement import render_statement
+
+        data = self._services.statements.statement(self.customer_id, as_of)
+        try:
+            written = render_statement(data, Path(path))
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Relevé non enregistré"),
+                self.tr("Le fichier n'a pas pu être écrit : %s") % exc,
+            )
+            return None
+        if interactive:  # show it at once, in the system's PDF viewer
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
+        return written
 
     def delete_customer(self) -> None:
         if self.customer_id is None or self.detail is None:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import PaymentTermsBasis
-from desktop.services.imports.service import ImportOptions
+from desktop.services.imports.service import ImportOptions, ImportRejected
 from desktop.services.imports.sniff import detect_format
 from desktop.services.imports.tabular import ColumnMapping, guess_mapping, preview_table
 from desktop.services.registry import Services
@@ -403,6 +403,8 @@ class CheckPage(QWizardPage):
                 "\n".join(
                     self.tr("ligne %s : %s")
                     % (r.line_no, import_problem_message(r.problem, r.detail))
+                    if r.line_no
+                    else self.tr("fichier : %s") % import_problem_message(r.problem, r.detail)
                     for r in plan.rejected
                 )
             )
@@ -414,10 +416,13 @@ class CheckPage(QWizardPage):
         """« Importer » writes everything or nothing, off the UI thread."""
         wizard = self._wizard
         services = wizard.services
-        parsed, options = wizard.parsed, wizard.options()
+        parsed, options, plan = wizard.parsed, wizard.options(), wizard.plan
 
         def work(progress, cancelled):  # type: ignore[no-untyped-def]
-            return services.imports.apply(parsed, options, progress=progress, cancelled=cancelled)
+            # The checked plan is reused unless the file changed since the check.
+            return services.imports.apply(
+                parsed, options, plan=plan, progress=progress, cancelled=cancelled
+            )
 
         try:
             wizard.result = run_task(
@@ -425,6 +430,12 @@ class CheckPage(QWizardPage):
             )
         except (TaskCancelled, *_cancel_errors()):
             self.summary.setText(self.tr("Import annulé : rien n'a été enregistré."))
+            return False
+        except ImportRejected as exc:
+            # The data file changed between the check and the import (another window).
+            wizard.plan = exc.plan
+            self._show_plan(exc.plan)
+            self.completeChanged.emit()
             return False
         mapping_name = self._wizard.columns_page.mapping_name.text().strip()
         if mapping_name and wizard.source_format != "fec":
