@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QSettings,
     Qt,
     QTimer,
     Signal,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.aging import DEFAULT_BUCKETS, AgingBuckets
 from desktop.domain.money import format_cents
 from desktop.services.registry import Services
 from desktop.ui.dates import DateEdit, format_date, to_qdate
@@ -168,6 +171,20 @@ class ReceivablesPage(QWidget):
         self.group_by.addItem(self.tr("par client"), "customer")
         self.group_by.addItem(self.tr("par commercial"), "salesperson")
         self.group_by.addItem(self.tr("par segment"), "segment")
+        self.buckets_edit = QLineEdit()
+        self.buckets_edit.setAccessibleName(self.tr("Tranches d'ancienneté"))
+        self.buckets_edit.setToolTip(
+            self.tr(
+                "Limites des tranches en jours de retard, séparées par des virgules "
+                "(par défaut : 30, 60, 90, 120)"
+            )
+        )
+        self.buckets_edit.setMaximumWidth(150)
+        saved = QSettings().value("aging/bounds", "30, 60, 90, 120")
+        self.buckets_edit.setText(str(saved))
+        self.buckets_error = QLabel()
+        self.buckets_error.setStyleSheet("QLabel { color: #a1261f; }")
+        self.buckets_edit.editingFinished.connect(self._buckets_changed)
         self.excel_button = QPushButton(self.tr("Exporter en Excel…"))
         self.pdf_button = QPushButton(self.tr("Exporter en PDF…"))
         self.excel_button.clicked.connect(lambda: self.export("xlsx"))
@@ -176,6 +193,9 @@ class ReceivablesPage(QWidget):
         controls.addWidget(QLabel(self.tr("Balance âgée au")))
         controls.addWidget(self.as_of)
         controls.addWidget(self.group_by)
+        controls.addWidget(QLabel(self.tr("Tranches (jours) :")))
+        controls.addWidget(self.buckets_edit)
+        controls.addWidget(self.buckets_error)
         controls.addStretch(1)
         controls.addWidget(self.excel_button)
         controls.addWidget(self.pdf_button)
@@ -231,13 +251,34 @@ class ReceivablesPage(QWidget):
             # After the show completes: a nested event loop inside showEvent is unsafe.
             QTimer.singleShot(0, self.reload)
 
+    def buckets(self) -> AgingBuckets | None:
+        """The tranches typed by the user (« 30, 60, 90, 120 »), or None if they do not parse."""
+        parts = [
+            p.strip() for p in self.buckets_edit.text().replace(";", ",").split(",") if p.strip()
+        ]
+        try:
+            bounds = [int(p) for p in parts]
+            return AgingBuckets.from_upper_bounds(0, *bounds)
+        except ValueError:
+            return None
+
+    def _buckets_changed(self) -> None:
+        buckets = self.buckets()
+        if buckets is None:
+            self.buckets_error.setText(self.tr("Nombres croissants attendus, ex. : 30, 60, 90"))
+            return
+        self.buckets_error.setText("")
+        QSettings().setValue("aging/bounds", self.buckets_edit.text())
+        self.reload()
+
     def reload(self) -> None:
         receivables = self._services.receivables
         as_of, by = self.as_of.value(), self.group_by.currentData()
+        buckets = self.buckets() or DEFAULT_BUCKETS
 
         def work():  # type: ignore[no-untyped-def]
             return (
-                receivables.aged_balance(as_of, by=by),
+                receivables.aged_balance(as_of, by=by, buckets=buckets),
                 receivables.dso(as_of, method="accounting"),
                 receivables.dso(as_of, method="countback"),
                 receivables.dso_trend(as_of, method="accounting", months=12),

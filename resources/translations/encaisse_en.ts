@@ -2103,6 +2103,14 @@ You can undo this import from the Imports page as long as no other import has fo
         <translation>by segment</translation>
     </message>
     <message>
+        <source>Tranches d&apos;ancienneté</source>
+        <translation>Aging tranches</translation>
+    </message>
+    <message>
+        <source>Limites des tranches en jours de retard, séparées par des virgules (par défaut : 30, 60, 90, 120)</source>
+        <translation>Upper limits of the tranches in days late, separated by commas (default: 30, 60, 90, 120)</translation>
+    </message>
+    <message>
         <source>Exporter en Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
@@ -2113,6 +2121,10 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Balance âgée au</source>
         <translation>Aged balance as at</translation>
+    </message>
+    <message>
+        <source>Tranches (jours) :</source>
+        <translation>Tranches (days):</translation>
     </message>
     <message>
         <source>Évolution du DSO sur 12 mois</source>
@@ -2133,6 +2145,10 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Aucune pièce ouverte à cette date. Importez vos factures depuis la page Imports.</source>
         <translation>No open documents at this date. Import your invoices from the Imports page.</translation>
+    </message>
+    <message>
+        <source>Nombres croissants attendus, ex. : 30, 60, 90</source>
+        <translation>Increasing numbers expected, e.g. 30, 60, 90</translation>
     </message>
     <message>
         <source>Calcul de la balance âgée…</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.services.registry import Services
@@ -208,3 +209,28 @@ def test_the_timeline_lists_imported_invoices(qtbot, services: Services, fec_fil
     text = window.customer_page.timeline.toPlainText()
     assert "Facture FA-102" in text
     assert "Rapport de visite" not in text
+
+
+def test_the_user_sets_the_aging_tranches(qtbot, services: Services, fec_file, window):
+    from PySide6.QtCore import QSettings
+
+    wizard = _run_wizard(qtbot, services, fec_file)
+    wizard.next()
+    page = window.receivables_page
+    page.reload()
+    assert page.model.columnCount() == 3 + 6  # code, name, total + six default tranches
+    try:
+        page.buckets_edit.setText("90, 30")
+        page._buckets_changed()
+        assert "croissants" in page.buckets_error.text()
+        assert page.model.columnCount() == 9  # a bad entry changes nothing
+        page.buckets_edit.setText("15, 45")
+        page._buckets_changed()
+        assert page.buckets_error.text() == ""
+        headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3, 7)]
+        assert headers == ["Non échu", "1–15 j", "16–45 j", "> 45 j"]
+        # FA-101 is 75 days late: in the last tranche; FA-102 (due 09/04) is not yet due.
+        total_row = page.model.rowCount() - 1
+        assert page.model.index(total_row, 6).data() == "1\u202f200,00\u00a0€"
+    finally:
+        QSettings().remove("aging/bounds")
