@@ -16,10 +16,10 @@ from typing import Any
 from desktop.commands.common import (
     EXIT_OK,
     CliError,
+    add_as_of_argument,
     clock_from,
     csv_safe,
     open_for_reading,
-    parse_date,
     write_output,
 )
 
@@ -34,13 +34,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="balance âgée des créances ouvertes",
         description="Balance âgée : créances ouvertes à une date, par tranche de retard.",
     )
-    parser.add_argument(
-        "--as-of",
-        type=parse_date,
-        default=None,
-        metavar="DATE",
-        help="date d'arrêté AAAA-MM-JJ (par défaut : aujourd'hui)",
-    )
+    add_as_of_argument(parser)
     parser.add_argument(
         "--by", choices=GROUPINGS, default="customer", help="regroupement (par défaut : client)"
     )

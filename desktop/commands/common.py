@@ -91,3 +91,14 @@ def write_output(write: Callable[[], None]) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
+
+
+def add_as_of_argument(parser: argparse.ArgumentParser) -> None:
+    """--as-of DATE, defaulting to the clock's today (resolved when the command runs)."""
+    parser.add_argument(
+        "--as-of",
+        type=parse_date,
+        default=None,
+        metavar="DATE",
+        help="date d'arrêté AAAA-MM-JJ (par défaut : aujourd'hui)",
+    )

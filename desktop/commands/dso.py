@@ -13,9 +13,9 @@ from typing import Any
 
 from desktop.commands.common import (
     EXIT_OK,
+    add_as_of_argument,
     clock_from,
     open_for_reading,
-    parse_date,
     write_output,
 )
 
@@ -39,13 +39,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="délai moyen de paiement clients (DSO) et sa tendance",
         description="DSO à une date (méthode comptable ou par épuisement du CA) et sa tendance sur 12 mois.",
     )
-    parser.add_argument(
-        "--as-of",
-        type=parse_date,
-        default=None,
-        metavar="DATE",
-        help="date d'arrêté AAAA-MM-JJ (par défaut : aujourd'hui)",
-    )
+    add_as_of_argument(parser)
     parser.add_argument(
         "--method",
         choices=("accounting", "countback"),

@@ -9,7 +9,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.commands.common import EXIT_OK, CliError, clock_from, open_for_reading, parse_date
+from desktop.commands.common import (
+    EXIT_OK,
+    CliError,
+    add_as_of_argument,
+    clock_from,
+    open_for_reading,
+)
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -23,13 +29,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "customer", metavar="CLIENT", help="SIREN, n° d'entreprise belge, compte client ou id"
     )
     parser.add_argument("--out", type=Path, required=True, help="fichier PDF à écrire")
-    parser.add_argument(
-        "--as-of",
-        type=parse_date,
-        default=None,
-        metavar="DATE",
-        help="date du relevé AAAA-MM-JJ (par défaut : aujourd'hui)",
-    )
+    add_as_of_argument(parser)
     parser.set_defaults(handler=run)
 
 

@@ -16,7 +16,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -37,6 +35,7 @@ from desktop.domain.money import format_cents
 from desktop.services.registry import Services
 from desktop.ui.dates import DateEdit, format_date, to_qdate
 from desktop.ui.tasks import run_with_progress
+from desktop.ui.widgets import read_only_table
 
 Index = QModelIndex | QPersistentModelIndex
 OVERDUE_COLOR = QColor("#a1261f")
@@ -211,16 +210,8 @@ class ReceivablesPage(QWidget):
         self.trend.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.trend.setFixedHeight(86)
         self.model = AgedBalanceModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Balance âgée"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table = read_only_table(self.model, self.tr("Balance âgée"))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, 70)
         self.table.setSortingEnabled(True)

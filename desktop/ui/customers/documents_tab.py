@@ -7,12 +7,9 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +19,7 @@ from desktop.domain.money import format_cents
 from desktop.services.registry import Services
 from desktop.ui.dates import format_date
 from desktop.ui.messages import document_kind_label
+from desktop.ui.widgets import read_only_table
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -127,17 +125,8 @@ class DocumentsTab(QWidget):
         self.open_only.setChecked(True)
         self.open_only.toggled.connect(lambda _c: self.reload())
         self.model = DocumentTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Factures, avoirs et règlements"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        self.table = read_only_table(self.model, self.tr("Factures, avoirs et règlements"))
+        self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((150, 110, 95, 95, 120, 110, 120, 70, 95)):
             self.table.setColumnWidth(column, width)
         self.empty = QLabel()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,7 @@ from desktop.services.customers import CustomerFilter
 from desktop.services.registry import Services
 from desktop.ui.customers.list_model import COL_NAME, CUSTOMER_ID_ROLE, CustomerListModel
 from desktop.ui.messages import status_label
+from desktop.ui.widgets import read_only_table
 
 SEARCH_DELAY_MS = 150  # long enough to skip intermediate keystrokes, short enough to feel live
 
@@ -68,19 +68,11 @@ class CustomerListPage(QWidget):
         filters.addWidget(self.salesperson_filter, 1)
         filters.addWidget(self.new_button)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table = read_only_table(self.model, self.tr("Liste des clients"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.setAccessibleName(self.tr("Liste des clients"))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # The name takes whatever room is left; the other columns keep a readable width.
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
