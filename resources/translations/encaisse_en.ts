@@ -98,7 +98,7 @@
         <translation>&lt;b&gt;The file can be imported.&lt;/b&gt; %s document(s) to create, %s to update, %s to settle, %s unchanged; %s customer(s) to create.</translation>
     </message>
     <message>
-        <source>Clients créés :</source>
+        <source>Clients à créer :</source>
         <translation>Customers to create:</translation>
     </message>
     <message>

@@ -388,7 +388,7 @@ class CheckPage(QWizardPage):
                     len(plan.customers_to_create),
                 )
             )
-            lines = [self.tr("Clients créés :")] if plan.customers_to_create else []
+            lines = [self.tr("Clients à créer :")] if plan.customers_to_create else []
             lines += [f"  {c.code} — {c.name}" for c in plan.customers_to_create[:200]]
             self.details.setPlainText("\n".join(lines))
         else:
