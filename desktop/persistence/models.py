@@ -268,7 +268,10 @@ class Document(Stamped, Base):
 
     __tablename__ = "documents"
     __table_args__ = (
-        UniqueConstraint("kind", "number"),
+        # A payment's number (a remittance or cheque deposit) may credit several
+        # customers: the key is per customer. The import service keeps invoice and credit
+        # note numbers unique across customers (a number of another customer is refused).
+        UniqueConstraint("customer_id", "kind", "number"),
         Index("ix_documents_customer_open", "customer_id", "open_cents"),
         Index("ix_documents_due_on", "due_on"),
         # Deleting documents (undoing an import) looks up who refers to each one.
@@ -365,7 +368,9 @@ class ImportRun(Base):
 
 
 class ImportChange(Base):
-    """One document or customer an import created or changed, with what it was before."""
+    """One document an import updated or settled (with what it was before), or one
+    customer it created. The documents it created are those whose import_id is the
+    import (imports made before that also have a "created" row per document)."""
 
     __tablename__ = "import_changes"
     id: Mapped[int] = mapped_column(primary_key=True)

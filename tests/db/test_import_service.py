@@ -535,6 +535,132 @@ def test_one_number_twice_in_an_export(services: Services) -> None:
     ]
 
 
+# --- a remittance shared by several customers -------------------------------------------
+
+
+def remittance_export() -> ParsedExport:
+    """One bank remittance REM-0042 pays an invoice of Dupont and one of Martin (one
+    payment per customer under the same number); Martin's part is not matched yet."""
+    return export(
+        entry(2, DUPONT, INVOICE, "FA-2026-0101", date(2026, 1, 15), 144_000, 0, letter="AA"),
+        entry(5, MARTIN, INVOICE, "FA-2026-0103", date(2026, 2, 20), 96_000),
+        entry(9, DUPONT, PAYMENT, "REM-0042", date(2026, 3, 2), 144_000, 0, letter="AA"),
+        entry(10, MARTIN, PAYMENT, "REM-0042", date(2026, 3, 2), 96_000),
+    )
+
+
+def payments(path: Path) -> list[tuple]:
+    with sqlite3.connect(path) as connection:
+        rows = connection.execute(
+            "SELECT c.account_code, d.number, d.total_cents, d.open_cents FROM documents d"
+            " JOIN customers c ON c.id = d.customer_id WHERE d.kind = 'payment'"
+            " ORDER BY c.account_code"
+        ).fetchall()
+    connection.close()
+    return rows
+
+
+def test_a_remittance_shared_by_two_customers_makes_one_payment_each(
+    services: Services, db_path: Path
+) -> None:
+    plan = services.imports.plan(remittance_export(), OPTIONS)
+    assert plan.ok
+    assert sorted((d.customer_code, d.kind.value, d.number) for d in plan.to_create) == [
+        ("411DUPONT", "invoice", "FA-2026-0101"),
+        ("411DUPONT", "payment", "REM-0042"),
+        ("411MARTIN", "invoice", "FA-2026-0103"),
+        ("411MARTIN", "payment", "REM-0042"),
+    ]
+
+    result = services.imports.apply(remittance_export(), OPTIONS, plan=plan)
+
+    assert (result.created, result.customers_created) == (4, 2)
+    assert payments(db_path) == [
+        ("411DUPONT", "REM-0042", -144_000, 0),
+        ("411MARTIN", "REM-0042", -96_000, -96_000),
+    ]
+
+
+def test_reimporting_a_shared_remittance_changes_nothing(services: Services, db_path: Path) -> None:
+    services.imports.apply(remittance_export(), OPTIONS)
+    before = snapshot(db_path)
+
+    plan = services.imports.plan(remittance_export(), OPTIONS)
+    assert plan.ok and not plan.has_changes and plan.unchanged == 4
+    result = services.imports.apply(remittance_export(), replace(OPTIONS, complete=True))
+
+    assert (result.created, result.updated, result.settled, result.unchanged) == (0, 0, 0, 4)
+    assert snapshot(db_path) == before
+
+
+def test_a_shared_remittance_updated_then_undone(
+    services: Services, clock: FixedClock, db_path: Path
+) -> None:
+    services.imports.apply(remittance_export(), OPTIONS)
+    before = snapshot(db_path)
+    clock.moment = datetime(2026, 4, 3, 8, 0)
+    # Martin's part is now matched; Epi's payment joins the same remittance number.
+    april = export(
+        *remittance_export().entries[:3],
+        entry(10, MARTIN, PAYMENT, "REM-0042", date(2026, 3, 2), 96_000, 0, letter="AB"),
+        entry(11, EPI, PAYMENT, "REM-0042", date(2026, 3, 2), 5_000),
+    )
+    plan = services.imports.plan(april, OPTIONS)
+    assert plan.ok
+    assert [(c.customer_code, c.number) for c in plan.to_settle] == [("411MARTIN", "REM-0042")]
+    assert [(d.customer_code, d.number) for d in plan.to_create] == [("411EPIDOR", "REM-0042")]
+
+    result = services.imports.apply(april, OPTIONS, plan=plan)
+    assert (result.created, result.settled, result.unchanged) == (1, 1, 3)
+    assert payments(db_path) == [
+        ("411DUPONT", "REM-0042", -144_000, 0),
+        ("411EPIDOR", "REM-0042", -5_000, -5_000),
+        ("411MARTIN", "REM-0042", -96_000, 0),
+    ]
+
+    # The documents it created are known by their import_id: rows only for the settled
+    # payment and the created customer.
+    assert count_rows(db_path, "import_changes", f"import_id = {result.import_id}") == 2
+    assert count_rows(db_path, "import_changes", "action = 'created'") == 0
+
+    services.imports.undo(result.import_id)
+
+    assert snapshot(db_path) == before
+    assert count_rows(db_path, "import_changes", f"import_id = {result.import_id}") == 0
+
+
+def test_a_payment_number_of_another_customer_is_another_payment(
+    services: Services, db_path: Path
+) -> None:
+    services.imports.apply(march_export(), OPTIONS)  # Martin's VIR-0301
+    later = export(entry(3, DUPONT, PAYMENT, "VIR-0301", date(2026, 3, 1), 1_000))
+
+    plan = services.imports.plan(later, OPTIONS)
+
+    assert plan.ok and plan.unchanged == 0
+    assert [(d.customer_code, d.number) for d in plan.to_create] == [("411DUPONT", "VIR-0301")]
+    services.imports.apply(later, OPTIONS, plan=plan)
+    assert payments(db_path) == [
+        ("411DUPONT", "VIR-0301", -1_000, -1_000),
+        ("411MARTIN", "VIR-0301", -960_000, 0),
+    ]
+
+
+def test_one_invoice_number_for_two_customers_is_still_rejected_in_one_export(
+    services: Services,
+) -> None:
+    twice = export(
+        *remittance_export().entries,
+        entry(12, MARTIN, INVOICE, "FA-2026-0101", date(2026, 1, 15), 144_000),
+    )
+    plan = services.imports.plan(twice, OPTIONS)
+    assert plan.rejected == (
+        RejectedLine(
+            12, ImportProblem.CONFLICTING_CUSTOMERS, "FA-2026-0101 : 411DUPONT / 411MARTIN"
+        ),
+    )
+
+
 def test_values_the_file_cannot_hold_are_rejected(services: Services) -> None:
     plan = services.imports.plan(
         export(
@@ -847,4 +973,115 @@ def test_upgrading_to_0003_keeps_what_refers_to_documents(tmp_path: Path) -> Non
             (None,),
         ]
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    connection.close()
+
+
+def test_upgrading_to_0004_keys_documents_per_customer_and_keeps_everything(
+    tmp_path: Path,
+) -> None:
+    """0004 copies `documents` (a new unique key): nothing that refers to it is lost."""
+    path = tmp_path / "avant-0004.sqlite"
+    engine = make_engine(path)
+    command.upgrade(alembic_config(engine), "0003")
+    now = datetime(2026, 3, 16, 9, 30)
+    with engine.begin() as connection:
+        for cid, name in ((1, "Garage Martin"), (2, "Boulangerie Dupont")):
+            connection.execute(
+                text(
+                    "INSERT INTO customers (id, status, legal_name, trade_name, legal_form,"
+                    " country, siret, vat_number, billing_line1, billing_line2,"
+                    " billing_postal_code, billing_city, billing_country, delivery_line1,"
+                    " delivery_line2, delivery_postal_code, delivery_city, delivery_country,"
+                    " email, phone, website, is_consumer, language, payment_terms_days,"
+                    " payment_terms_basis, priority_prospect, notes, search_text, sort_name,"
+                    " sort_city, created_at, updated_at) VALUES (:id, 'active', :name, '', '',"
+                    " 'FR', '', '', '', '', '', '', 'FR', '', '', '', '', 'FR', '', '', '', 0,"
+                    " 'fr', 30, 'invoice_date', 0, '', '', :name, '', :now, :now)"
+                ),
+                {"id": cid, "name": name, "now": now},
+            )
+        connection.execute(
+            text(
+                "INSERT INTO imports (id, started_at, actor, file_name, source_format,"
+                " mapping_name, complete, created_count, updated_count, settled_count,"
+                " unchanged_count, customers_created_count) VALUES (1, :now, 'Mme Leroy',"
+                " 'FEC.txt', 'fec', '', 0, 3, 0, 0, 0, 0)"
+            ),
+            {"now": now},
+        )
+        for doc_id, customer, kind, number, cents, corrects, import_id in (
+            (1, 1, "invoice", "FA-1", 100_000, None, 1),
+            (2, 1, "credit_note", "AV-1", -10_000, 1, 1),
+            (3, 2, "payment", "REM-1", -5_000, None, 1),
+            (4, 2, "invoice", "FA-2", 7_000, None, None),
+        ):
+            connection.execute(
+                text(
+                    "INSERT INTO documents (id, customer_id, kind, number, issued_on, due_on,"
+                    " total_cents, open_cents, corrects_id, label, import_source,"
+                    " matching_code, import_id, created_at, updated_at) VALUES (:id, :customer,"
+                    " :kind, :number, '2026-01-15', '2026-02-14', :cents, :cents, :corrects,"
+                    " 'libellé', 'FEC.txt', '', :import_id, :now, :now)"
+                ),
+                {
+                    "id": doc_id,
+                    "customer": customer,
+                    "kind": kind,
+                    "number": number,
+                    "cents": cents,
+                    "corrects": corrects,
+                    "import_id": import_id,
+                    "now": now,
+                },
+            )
+        for document_id in (1, 2, 3):
+            connection.execute(
+                text(
+                    "INSERT INTO import_changes (import_id, document_id, customer_id, action,"
+                    " before_json) VALUES (1, :id, NULL, 'created', '')"
+                ),
+                {"id": document_id},
+            )
+        connection.execute(
+            text(
+                "INSERT INTO disputes (id, customer_id, category, status, description,"
+                " reported_by, reported_on, department, resolution_note, approved_by,"
+                " created_at, updated_at) VALUES (1, 1, 'price', 'open', '', '',"
+                " '2026-02-01', 'sales', '', '', :now, :now)"
+            ),
+            {"now": now},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO dispute_items (dispute_id, document_id, disputed_cents)"
+                " VALUES (1, 1, 5000)"
+            )
+        )
+    engine.dispose()
+    kept = ("documents", "import_changes", "dispute_items", "imports", "customers")
+
+    def rows(table: str) -> list[tuple]:
+        with sqlite3.connect(path) as connection:
+            found = connection.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+        connection.close()
+        return found
+
+    before = {table: rows(table) for table in kept}
+
+    opened = open_or_create(path, now=now, app_version="test")
+
+    assert opened.upgraded_from == "0003"
+    assert {table: rows(table) for table in kept} == before
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+        # Another customer may now hold a payment with the same number, not the same one.
+        insert_payment = (
+            "INSERT INTO documents (customer_id, kind, number, issued_on, due_on, total_cents,"
+            " open_cents, label, import_source, matching_code, created_at, updated_at)"
+            " VALUES (?, 'payment', 'REM-1', '2026-01-15', '2026-01-15', -1, -1, '', '', '',"
+            " '2026-01-15', '2026-01-15')"
+        )
+        connection.execute(insert_payment, (1,))
+        with pytest.raises(sqlite3.IntegrityError):
+            connection.execute(insert_payment, (2,))
     connection.close()

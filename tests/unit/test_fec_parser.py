@@ -524,6 +524,47 @@ def test_piece_shared_by_two_customers(tmp_path: Path) -> None:
     assert [(e.number, e.kind) for e in result.entries] == [("FA2", INVOICE), ("FA1", PAYMENT)]
 
 
+def test_a_remittance_shared_by_two_customers_gives_one_payment_each(tmp_path: Path) -> None:
+    common = {"JournalCode": "BQ", "EcritureNum": "9", "PieceRef": "REM-0042"}
+    rows = [
+        *sale("1", "FA1", "C1", EPI, "10,00", "8,33", "1,67"),
+        *sale("2", "FA2", "C2", DUPONT, "20,00", "16,67", "3,33"),
+        # one bank remittance (one entry, one PieceRef) crediting both customers
+        row(CompteNum="512000", CompteLib="Banque", Debit="30,00", **common),
+        row(CompteNum="411000", CompAuxNum="C1", CompAuxLib=EPI, Credit="10,00", **common),
+        row(CompteNum="411000", CompAuxNum="C2", CompAuxLib=DUPONT, Credit="15,00", **common),
+        row(CompteNum="411000", CompAuxNum="C2", CompAuxLib=DUPONT, Credit="5,00", **common),
+    ]
+    result = parse_fec(write_fec(tmp_path / "fec.txt", rows))
+    assert result.ok
+    assert [
+        (e.line_no, e.customer_code, e.kind, e.number, e.total_cents) for e in result.entries
+    ] == [
+        (2, "C1", INVOICE, "FA1", 1000),
+        (5, "C2", INVOICE, "FA2", 2000),
+        (9, "C1", PAYMENT, "REM-0042", 1000),
+        (10, "C2", PAYMENT, "REM-0042", 2000),
+    ]
+
+
+def test_an_invoice_number_on_two_customers_is_still_rejected_next_to_a_shared_payment(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        *sale("1", "FA1", "C1", EPI, "10,00", "8,33", "1,67"),
+        *sale("2", "FA1", "C2", DUPONT, "20,00", "16,67", "3,33"),
+        *payment("3", "CHQ-7", "C1", EPI, "10,00"),
+        *payment("4", "CHQ-7", "C2", DUPONT, "20,00"),
+    ]
+    result = parse_fec(write_fec(tmp_path / "fec.txt", rows))
+    assert problems(result) == [(5, ImportProblem.CONFLICTING_CUSTOMERS)]
+    assert result.rejected[0].detail == "FA1 : C1 / C2"
+    assert [(e.customer_code, e.kind, e.number) for e in result.entries] == [
+        ("C1", PAYMENT, "CHQ-7"),
+        ("C2", PAYMENT, "CHQ-7"),
+    ]
+
+
 # -- bad input ----------------------------------------------------------------------
 
 

@@ -13,6 +13,9 @@ What the import service should know:
 - 411 lines with the same customer, kind and PieceRef are summed into one entry whose
   line_no, date, name and label are those of its first line (the credit lines of one
   accounting entry are grouped first, then entries merged).
+- one invoice or credit note PieceRef on several customers is CONFLICTING_CUSTOMERS; a
+  payment PieceRef may be shared (a remittance crediting several customers): one
+  PAYMENT entry per customer.
 - open_cents is 0 when every line of the document is lettered, else total_cents;
   matching_code is the first line's EcritureLet, only when all lines are lettered.
 - every line is checked (CompteNum, EcritureDate, PieceDate, amounts, Sens), PieceRef
@@ -390,10 +393,14 @@ class _FecParser:
                 documents[key] = merged
         self.revenue = set()
 
-        # One piece number, one kind, several customers: the document is ambiguous.
+        # One invoice or credit note number, several customers: the document is
+        # ambiguous. A payment's PieceRef (a remittance, a cheque deposit) may credit
+        # several customers: one payment each.
         owner: dict[tuple[DocumentKind, str], str] = {}
         conflicting: dict[tuple[DocumentKind, str], list[tuple[int, str]]] = {}
         for code, kind, piece in documents:
+            if kind is _PAYMENT:
+                continue
             known = owner.setdefault((kind, piece), code)
             if known != code:
                 conflicting[(kind, piece)] = []

@@ -5,16 +5,20 @@ it with what the data file holds and writes the difference in one transaction:
 
 - a customer is matched by its account code (`Customer.account_code` = the export's
   customer code) and created when unknown;
-- a document is matched by (kind, number), the unique key of `documents`; a number
-  already held by another customer rejects the line;
+- a document is matched by (kind, number), and a payment by (customer, kind, number):
+  one remittance or cheque deposit may credit several customers under one number
+  (`documents` is unique on (customer_id, kind, number)); an invoice or credit note
+  number already held by another customer rejects the line;
 - amounts are stored signed with `DocumentKind.sign` (invoices +, credit notes and
   payments −), so an aged balance is a plain SUM(open_cents);
 - re-importing the same export changes nothing; a newer one updates what changed.
 
 Everything or nothing: one rejected line (from the parser or from the comparison)
 refuses the whole import, and the plan lists every rejected line before anything is
-written. Each applied import keeps what it changed (`import_changes`), so the last one
-can be undone.
+written. Each applied import keeps what it changed (`import_changes`: the documents it
+updated or settled, with their fields before, and the customers it created; the
+documents it created carry its id in `documents.import_id`), so the last one can be
+undone.
 """
 
 from __future__ import annotations
@@ -337,7 +341,8 @@ class _Existing:
 
     customers_by_code: dict[str, tuple[int, int, str]]  # code -> (id, days, basis)
     customer_label: dict[int, str]  # id -> account code, else name (for messages)
-    documents: dict[tuple[str, str], tuple[Any, ...]]  # (kind, number) -> _DOC_COLUMNS row
+    # (kind, number), or for a payment (kind, number, customer_id) -> _DOC_COLUMNS row
+    documents: dict[tuple[Any, ...], tuple[Any, ...]]
     next_customer_id: int
     next_document_id: int
 
@@ -365,6 +370,17 @@ _DOC_COLUMNS = tuple(
 # Restored on undo: the compared fields plus the bookkeeping ones.
 _RESTORED = (*_STATE_FIELDS, "import_source", "import_id", "updated_at")
 _DATE_FIELDS = frozenset(("issued_on", "due_on", "settled_on"))
+
+
+_PAYMENT = DocumentKind.PAYMENT.value
+
+
+def _document_key(kind: str, number: str, customer_id: int) -> tuple[Any, ...]:
+    """How the import identifies a document: a payment's number (a remittance) may be
+    shared by several customers, an invoice's or credit note's may not."""
+    if kind == _PAYMENT:
+        return (kind, number, customer_id)
+    return (kind, number)
 
 
 def _state(row: tuple[Any, ...]) -> DocumentState:
@@ -475,7 +491,7 @@ class _BulkInsert:
         self._names = order
         self._positional = bool(compiled.positional)
         self._pick = [columns.index(name) for name in order]
-        self._convert: list[tuple[int, Callable[[Any], Any]]] = []
+        self._convert: list[tuple[int, Callable[[Sequence[Any]], Sequence[Any]]]] = []
         for position, name in enumerate(order):
             processor = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
             if processor is not None:
@@ -484,38 +500,36 @@ class _BulkInsert:
     def execute(self, rows: Sequence[Sequence[Any]]) -> None:
         if not rows:
             return
-        pick, convert = self._pick, self._convert
-        in_order = pick == list(range(len(pick)))
-        params: list[Any] = []
-        append = params.append
-        for row in rows:
-            values = list(row) if in_order else [row[i] for i in pick]
-            for position, function in convert:
-                values[position] = function(values[position])
-            append(values)
+        # Column by column: the conversions run over each column's distinct values only,
+        # and transposing (zip) is done in C.
+        given = list(zip(*rows, strict=True))
+        columns: list[Any] = [given[i] for i in self._pick]  # in the statement's order
+        for position, convert in self._convert:
+            columns[position] = convert(columns[position])
         if self._positional:
-            params = [tuple(values) for values in params]
+            params: list[Any] = list(zip(*columns, strict=True))
         else:
-            params = [dict(zip(self._names, values, strict=True)) for values in params]
+            names = self._names
+            params = [
+                dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)
+            ]
         self._connection.exec_driver_sql(self._sql, params)
 
 
-def _memoised(function: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """`function` with a cache: an import has few distinct dates for many rows."""
+def _memoised(function: Callable[[Any], Any]) -> Callable[[Sequence[Any]], Sequence[Any]]:
+    """`function` over a column, with a cache: an import has few distinct dates for many
+    rows."""
     cache: dict[Any, Any] = {}
 
-    def cached(value: Any) -> Any:
-        if value is None:
-            return function(value)
+    def column(values: Sequence[Any]) -> Sequence[Any]:
         try:
-            return cache[value]
-        except KeyError:
-            result = cache[value] = function(value)
-            return result
+            for value in set(values).difference(cache):
+                cache[value] = function(value)
         except TypeError:  # unhashable
-            return function(value)
+            return [function(value) for value in values]
+        return list(map(cache.__getitem__, values))
 
-    return cached
+    return column
 
 
 # --- The service -----------------------------------------------------------------------
@@ -616,8 +630,9 @@ class ImportService:
         change times and amount totals). Raises ImportRejected (with the plan), writing
         nothing, when any line is rejected.
 
-        Records the import, one import_changes row per change (with the document's
-        fields before, for undo) and an audit row. Reports `progress(fraction)` while
+        Records the import, one import_changes row per document updated or settled
+        (with its fields before, for undo) and per customer created, and an audit row;
+        the documents it creates are known by their import_id. Reports `progress(fraction)` while
         writing; raises ImportCancelled, writing nothing, when `cancelled()` turns true.
         """
         steps = _Steps(progress, cancelled)
@@ -789,8 +804,9 @@ class ImportService:
             if code:
                 by_code[code] = (cid, days, basis)
         documents = {
-            (row[2], row[3]): tuple(row)
+            ((kind, number, row[1]) if kind == _PAYMENT else (kind, number)): tuple(row)
             for row in session.connection().execute(select(*_DOC_COLUMNS))
+            for kind, number in ((row[2], row[3]),)
         }
         return _Existing(
             customers_by_code=by_code,
@@ -830,8 +846,10 @@ class ImportService:
         next_invoice_id = existing.next_document_id
         next_document_id = next_invoice_id + sum(1 for e in parsed.entries if e.kind is invoice)
         # DocumentKind is a StrEnum: (entry.kind, number) and the stored ("invoice", number)
-        # are the same dict key.
-        seen: dict[tuple[str, str], LedgerEntry] = {}
+        # are the same dict key. A payment is seen per customer code, found per id.
+        payment = DocumentKind.PAYMENT
+        seen: dict[tuple[str, ...], LedgerEntry] = {}
+        matched: set[int] = set()  # ids of the existing documents the export lists
         present_customers: set[int] = set()
         new_invoice_ids: dict[str, int] = {}
         to_create: list[PlannedDocument] = []
@@ -855,7 +873,8 @@ class ImportService:
                     rejected.append(problem)
                     continue
             kind = entry.kind
-            key = (kind, number)
+            code = entry.customer_code
+            key: tuple[Any, ...] = (kind, number, code) if kind is payment else (kind, number)
             first = seen.get(key)
             if first is not None:
                 problem = _duplicate_problem(first, entry)
@@ -864,7 +883,6 @@ class ImportService:
                 continue  # the same document twice: once is enough
             seen[key] = entry
 
-            code = entry.customer_code
             found = customer_of.get(code)
             if found is None:
                 known = by_code.get(code)
@@ -887,7 +905,7 @@ class ImportService:
             sign = signs[kind]
             total = sign * entry.total_cents
             open_ = sign * entry.open_cents
-            row = documents.get(key)
+            row = documents.get((kind, number, customer_id) if kind is payment else key)
             if row is None:
                 due_on = entry.due_on
                 if due_on is None:
@@ -910,6 +928,7 @@ class ImportService:
                 to_create.append(planned_doc)
                 continue
 
+            matched.add(row[0])
             if row[1] != customer_id:
                 rejected.append(
                     RejectedLine(
@@ -986,11 +1005,11 @@ class ImportService:
         # A complete export settles what it no longer lists.
         if options.complete and present_customers:
             code_of = existing.customer_label
-            for key, row in documents.items():
+            for row in documents.values():
                 if (
                     row[7] != 0
                     and row[1] in present_customers
-                    and key not in seen
+                    and row[0] not in matched
                     and row[2] in _ACCOUNTING_KINDS
                 ):
                     before = _state(row)
@@ -1112,8 +1131,8 @@ class ImportService:
                 ]
             )
             steps.advance(len(chunk))
-        action = ChangeAction.CREATED.value
-        changes.extend((import_id, d.id, None, action, "") for d in created)
+        # No import_changes row per created document: they are the documents whose
+        # import_id is this import, less those it updated or settled (see _undo).
 
         # Updated and settled documents, by primary key.
         table = Document.__table__
@@ -1127,6 +1146,14 @@ class ImportService:
                 }
             )
         )
+        # The stored rows of the changed documents, for their fields before the change.
+        changed_ids = {c.document_id for c in plan.to_update}
+        changed_ids.update(c.document_id for c in plan.to_settle)
+        before_rows = (
+            {row[0]: row for row in existing.documents.values() if row[0] in changed_ids}
+            if changed_ids
+            else {}
+        )
         for change_action, planned_changes in (
             (ChangeAction.UPDATED, plan.to_update),
             (ChangeAction.SETTLED, plan.to_settle),
@@ -1137,7 +1164,7 @@ class ImportService:
                     values = {f"_{name}": getattr(change.after, name) for name in _STATE_FIELDS}
                     values.update(_id=change.document_id, _import_id=import_id, _updated_at=now)
                     params.append(values)
-                    row = existing.documents[(change.kind.value, change.number)]
+                    row = before_rows[change.document_id]
                     changes.append(
                         (
                             import_id,
@@ -1174,7 +1201,16 @@ class ImportService:
                 changes.c.import_id == run.id, changes.c.action == action.value
             )
 
-        created = of_run(ChangeAction.CREATED, changes.c.document_id)
+        # The documents it created carry its id and have no updated/settled row (older
+        # imports also wrote a "created" row per document; the ids are the same).
+        changed = select(changes.c.document_id).where(
+            changes.c.import_id == run.id,
+            changes.c.action.in_((ChangeAction.UPDATED.value, ChangeAction.SETTLED.value)),
+            changes.c.document_id.is_not(None),
+        )
+        created = select(documents.c.id).where(
+            documents.c.import_id == run.id, documents.c.id.not_in(changed)
+        )
 
         # Nothing else may refer to a document about to be deleted.
         for table, column in _references_to("documents"):
@@ -1189,13 +1225,13 @@ class ImportService:
             if used:
                 raise ImportUndoRefused(UndoProblem.DOCUMENTS_IN_USE, table.name)
         # Nor may the documents it wrote have changed since (else the undo loses that).
-        changed = session.execute(
+        edited = session.execute(
             select(func.count())
             .select_from(documents)
             .where(documents.c.import_id == run.id, documents.c.updated_at != run.started_at)
         ).scalar()
-        if changed:
-            raise ImportUndoRefused(UndoProblem.DOCUMENTS_CHANGED, str(changed))
+        if edited:
+            raise ImportUndoRefused(UndoProblem.DOCUMENTS_CHANGED, str(edited))
 
         # Updated and settled documents: back to what they were.
         restore = (
@@ -1219,8 +1255,9 @@ class ImportService:
                 params.append(values)
             connection.execute(restore, params)
 
-        # Created documents: deleted (their import_changes rows go with them).
-        connection.execute(delete(documents).where(documents.c.id.in_(created)))
+        # Created documents: deleted. Restored documents no longer carry this import's
+        # id; what still does was created by it.
+        connection.execute(delete(documents).where(documents.c.import_id == run.id))
 
         # Created customers: deleted when nothing refers to them any more and nobody
         # edited them since (a user's corrections are not thrown away with the import).

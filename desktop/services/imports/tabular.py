@@ -12,8 +12,9 @@ What the import service should know:
   magnitudes; an empty open cell in a mapped open column is MISSING_VALUE;
 - rows without customer code, number and date (subtotals, totals) and rows whose total
   is zero are skipped; blank rows too;
-- the same (number, kind) twice: another customer is CONFLICTING_CUSTOMERS, another
-  amount or date CONFLICTING_AMOUNTS, an identical row is kept once.
+- the same (number, kind) twice: another customer is CONFLICTING_CUSTOMERS (except for
+  payments, keyed per customer: a remittance may credit several), another amount or
+  date CONFLICTING_AMOUNTS, an identical row is kept once.
 """
 
 from __future__ import annotations
@@ -713,7 +714,7 @@ class _RowParser:
             self.index[field] = position
             self.name[field] = column
         # (number, kind) -> the entry already read
-        self.seen: dict[tuple[str, DocumentKind], LedgerEntry] = {}
+        self.seen: dict[tuple[str, DocumentKind, str], LedgerEntry] = {}
         self.count = 0
 
     def cell(self, row: Row, field: str) -> object:
@@ -834,7 +835,8 @@ class _RowParser:
             matching_code=_text(cell(row, "matching_code")),
             label=_text(cell(row, "label")),
         )
-        key = (entry.number, kind)
+        # A payment number (a remittance) may be shared by several customers.
+        key = (entry.number, kind, entry.customer_code if kind is DocumentKind.PAYMENT else "")
         previous = self.seen.get(key)
         if previous is None:
             self.seen[key] = entry
