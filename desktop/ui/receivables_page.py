@@ -99,7 +99,7 @@ class AgedBalanceModel(QAbstractTableModel):
         return self._balance.rows[row]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() or self._balance is None:
+        if parent.isValid() or self._balance is None or not self._balance.rows:
             return 0
         return len(self._balance.rows) + 1  # + totals
 
@@ -132,7 +132,8 @@ class AgedBalanceModel(QAbstractTableModel):
                 if col == 2:
                     return format_cents(self._balance.total)
                 if col >= 3:
-                    return format_cents(self._balance.totals[col - 3])
+                    amount = self._balance.totals[col - 3]
+                    return format_cents(amount) if amount else ""
                 return ""
             r = rows[index.row()]
             if col == 0:
