@@ -6,4 +6,4 @@ Modules import heavy libraries (pandas, ReportLab, Qt) inside `run`, never at th
 so `encaisse --version` stays instant. Add a new module to COMMAND_MODULES.
 """
 
-COMMAND_MODULES: tuple[str, ...] = ("aging", "dso", "import_cmd", "statement")
+COMMAND_MODULES: tuple[str, ...] = ("aging", "dso", "import_cmd", "reminders", "statement")

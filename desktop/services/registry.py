@@ -16,6 +16,7 @@ from desktop.services.imports.service import ImportService
 from desktop.services.maintenance import MaintenanceService
 from desktop.services.receivables import ReceivablesService
 from desktop.services.reference import ReferenceService
+from desktop.services.reminders import ReminderService
 from desktop.services.statements import StatementService
 from desktop.services.timeline import TimelineService
 from desktop.services.visits import VisitReportService
@@ -37,6 +38,7 @@ class Services:
     statements: StatementService
     receivables: ReceivablesService
     imports: ImportService
+    reminders: ReminderService
     opened: Any = None  # persistence.migrations.OpenedFile
     lock: Any = None  # persistence.lock.FileLock
 
@@ -61,4 +63,5 @@ def build_services(database: Database, clock: Clock, actor: Callable[[], str]) -
         statements=StatementService(ctx),
         receivables=ReceivablesService(ctx),
         imports=ImportService(ctx),
+        reminders=ReminderService(ctx),
     )
