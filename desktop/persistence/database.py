@@ -13,14 +13,17 @@ from desktop.persistence.engine import make_engine
 
 
 class Database:
-    def __init__(self, engine: Engine, path: Path | None = None) -> None:
+    def __init__(
+        self, engine: Engine, path: Path | None = None, *, read_only: bool = False
+    ) -> None:
         self.engine = engine
         self.path = path
+        self.read_only = read_only  # opened by a command that only reads: writes would fail
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
     def at(cls, path: Path, *, read_only: bool = False) -> Database:
-        return cls(make_engine(path, read_only=read_only), path)
+        return cls(make_engine(path, read_only=read_only), path, read_only=read_only)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -27,6 +27,7 @@ from desktop.ui.customers.list_page import CustomerListPage
 from desktop.ui.imports.page import ImportsPage
 from desktop.ui.placeholder import PlaceholderPage
 from desktop.ui.receivables_page import ReceivablesPage
+from desktop.ui.reminders_page import RemindersPage
 from desktop.ui.settings_page import SettingsPage
 
 
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.settings_page = SettingsPage(services)
         self.receivables_page = ReceivablesPage(services)
         self.imports_page = ImportsPage(services)
+        self.reminders_page = RemindersPage(services)
         pages = {
             Area.DASHBOARD: PlaceholderPage(
                 self.tr("Tableau de bord"),
@@ -94,13 +96,7 @@ class MainWindow(QMainWindow):
             ),
             Area.CUSTOMERS: self.customers_stack,
             Area.RECEIVABLES: self.receivables_page,
-            Area.REMINDERS: PlaceholderPage(
-                self.tr("Relances"),
-                self.tr(
-                    "Ici : le calendrier des relances par plan et par segment, les courriers à "
-                    "imprimer, les appels à passer, les promesses de paiement et les mises en demeure."
-                ),
-            ),
+            Area.REMINDERS: self.reminders_page,
             Area.PROPOSALS: PlaceholderPage(
                 self.tr("Propositions"),
                 self.tr(
@@ -155,6 +151,7 @@ class MainWindow(QMainWindow):
         self.settings_page.sig_reference_changed.connect(self.customer_list.reload_choices)
         self.settings_page.sig_company_changed.connect(self._update_title)
         self.receivables_page.sig_open_customer.connect(self.open_customer_invoices)
+        self.reminders_page.sig_open_customer.connect(self.open_customer_invoices)
         self.imports_page.sig_data_changed.connect(self._receivables_changed)
 
         self._build_menus()

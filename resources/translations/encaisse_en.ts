@@ -1647,10 +1647,6 @@ You can undo this import from the Imports page as long as no other import has fo
         <translation>Here: overdue amounts by age band, the DSO trend, disputes by cause, the largest late payers and today&apos;s actions.</translation>
     </message>
     <message>
-        <source>Ici : le calendrier des relances par plan et par segment, les courriers à imprimer, les appels à passer, les promesses de paiement et les mises en demeure.</source>
-        <translation>Here: the reminder schedule by plan and by segment, letters to print, calls to make, promises to pay and formal notices.</translation>
-    </message>
-    <message>
         <source>Ici : les propositions avec échéancier de paiement (acompte, jalons, mensualités) vérifié contre les délais légaux, et les plans d&apos;apurement.</source>
         <translation>Here: proposals with a payment schedule (deposit, milestones, monthly instalments) checked against the statutory payment limits, and repayment plans.</translation>
     </message>
@@ -2185,6 +2181,112 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Balance âgée enregistrée dans %s</source>
         <translation>Aged balance saved to %s</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersPage</name>
+    <message>
+        <source>Relances du jour</source>
+        <translation>Today&apos;s reminders</translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Recalculer les relances dues aujourd&apos;hui (F5)</source>
+        <translation>Recompute the reminders due today (F5)</translation>
+    </message>
+    <message>
+        <source>Fait</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Reporter…</source>
+        <translation>Postpone…</translation>
+    </message>
+    <message>
+        <source>Ignorer…</source>
+        <translation>Skip…</translation>
+    </message>
+    <message>
+        <source>Relances du jour par canal</source>
+        <translation>Today&apos;s reminders by channel</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Niveau</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Prévue le</source>
+        <translation>Planned on</translation>
+    </message>
+    <message>
+        <source>Pièces</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Montant relancé</source>
+        <translation>Amount chased</translation>
+    </message>
+    <message>
+        <source>Courriers à imprimer</source>
+        <translation>Letters to print</translation>
+    </message>
+    <message>
+        <source>Appels à passer</source>
+        <translation>Calls to make</translation>
+    </message>
+    <message>
+        <source>E-mails à envoyer</source>
+        <translation>E-mails to send</translation>
+    </message>
+    <message>
+        <source>À transmettre aux commerciaux</source>
+        <translation>To hand to the salespeople</translation>
+    </message>
+    <message>
+        <source>Mises en demeure</source>
+        <translation>Formal notices</translation>
+    </message>
+    <message>
+        <source>Calcul des relances du jour…</source>
+        <translation>Computing today&apos;s reminders…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) au %s</source>
+        <translation>
+            <numerusform>%n action on %s</numerusform>
+            <numerusform>%n actions on %s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rien à faire aujourd&apos;hui.</source>
+        <translation>Nothing to do today.</translation>
+    </message>
+    <message>
+        <source>Reporter la relance</source>
+        <translation>Postpone the reminder</translation>
+    </message>
+    <message>
+        <source>Reporter de combien de jours ?</source>
+        <translation>Postpone by how many days?</translation>
+    </message>
+    <message>
+        <source>Ignorer la relance</source>
+        <translation>Skip the reminder</translation>
+    </message>
+    <message>
+        <source>Pourquoi ne pas relancer ce client ?</source>
+        <translation>Why not remind this customer?</translation>
+    </message>
+    <message>
+        <source>Relance</source>
+        <translation>Reminder</translation>
     </message>
 </context>
 <context>

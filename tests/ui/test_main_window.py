@@ -16,7 +16,6 @@ from tests.ui.helpers import EPI_NAME, create_customer, error_text, show_active,
 
 PLACEHOLDERS = {
     Area.DASHBOARD: "Tableau de bord",
-    Area.REMINDERS: "Relances",
     Area.PROPOSALS: "Propositions",
     Area.DISPUTES: "Litiges",
 }
