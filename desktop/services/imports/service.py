@@ -1105,32 +1105,34 @@ class ImportService:
         created = sorted(plan.to_create, key=attrgetter("id"))  # invoices first, see _compute
         documents = _BulkInsert(connection, Document.__table__, _DOC_INSERT)
         kinds = {kind: kind.value for kind in DocumentKind}
-        for chunk in _chunks(created, CHUNK):
-            documents.execute(
-                [
-                    (
-                        d.id,
-                        d.customer_id,
-                        kinds[d.entry.kind],
-                        d.entry.number,
-                        d.entry.issued_on,
-                        d.due_on,
-                        d.total_cents,
-                        None,
-                        d.open_cents,
-                        today if d.open_cents == 0 else None,
-                        d.corrects_id,
-                        d.entry.label,
-                        source,
-                        d.entry.matching_code[:_LETTER_MAX],
-                        import_id,
-                        now,
-                        now,
-                    )
-                    for d in chunk
-                ]
-            )
-            steps.advance(len(chunk))
+        # A large import into a small table: its indexes are rebuilt once, after.
+        with bulk.indexes_deferred(connection, Document, len(created)):
+            for chunk in _chunks(created, CHUNK):
+                documents.execute(
+                    [
+                        (
+                            d.id,
+                            d.customer_id,
+                            kinds[d.entry.kind],
+                            d.entry.number,
+                            d.entry.issued_on,
+                            d.due_on,
+                            d.total_cents,
+                            None,
+                            d.open_cents,
+                            today if d.open_cents == 0 else None,
+                            d.corrects_id,
+                            d.entry.label,
+                            source,
+                            d.entry.matching_code[:_LETTER_MAX],
+                            import_id,
+                            now,
+                            now,
+                        )
+                        for d in chunk
+                    ]
+                )
+                steps.advance(len(chunk))
         # No import_changes row per created document: they are the documents whose
         # import_id is this import, less those it updated or settled (see _undo).
 
