@@ -33,6 +33,13 @@ STATUS_COLORS: dict[CustomerStatus, tuple[str, str]] = {
 }
 
 
+def status_text_color(status: CustomerStatus) -> str:
+    """The colour of a status written on a white row: the badge's text colour, or its
+    background when the text is light (insolvency is white on dark grey)."""
+    background, text = STATUS_COLORS[status]
+    return background if text.lower() in ("#ffffff", "#fff", "white") else text
+
+
 class StatusBadge(QLabel):
     def __init__(self, status: CustomerStatus, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -348,3 +348,15 @@ def test_city_sort_ignores_accents(services):
     model = CustomerListModel(services.customers)
     model.sort(COL_CITY, Qt.SortOrder.AscendingOrder)
     assert [model.row_at(r).city for r in range(4)] == ["Annecy", "Évreux", "Lille", "Villeurbanne"]
+
+
+def test_every_status_is_readable_on_a_white_row():
+    from PySide6.QtGui import QColor
+
+    from desktop.domain.enums import CustomerStatus
+    from desktop.ui.widgets import status_text_color
+
+    for status in CustomerStatus:
+        color = QColor(status_text_color(status))
+        # Dark enough to read on white (the insolvency badge is white on grey).
+        assert color.lightness() < 160, status

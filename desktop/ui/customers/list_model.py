@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.domain.money import format_cents
 from desktop.services.customers import CustomerFilter, CustomerRow, CustomerService, CustomerSort
 from desktop.ui.messages import payment_terms_short, status_label
-from desktop.ui.widgets import STATUS_COLORS
+from desktop.ui.widgets import status_text_color
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -176,7 +176,7 @@ class CustomerListModel(QAbstractTableModel):
         elif role == Qt.ItemDataRole.ToolTipRole and col == COL_NAME and r.trade_name:
             return r.trade_name
         elif role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
-            return QBrush(QColor(STATUS_COLORS[r.status][1]))
+            return QBrush(QColor(status_text_color(r.status)))
         elif role == Qt.ItemDataRole.TextAlignmentRole and col == COL_LIMIT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         elif role == CUSTOMER_ID_ROLE:
