@@ -234,8 +234,7 @@ class MainWindow(QMainWindow):
     def _receivables_changed(self) -> None:
         # An import may create customers and changes every balance.
         self.customer_list.refresh()
-        if self.receivables_page.isVisible() or self.receivables_page._loaded:
-            self.receivables_page.reload()
+        self.receivables_page.reload_if_loaded()
 
     def start_import(self) -> None:
         self.go_to(Area.IMPORTS)

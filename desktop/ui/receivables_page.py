@@ -71,6 +71,11 @@ class AgedBalanceModel(QAbstractTableModel):
         self._keys = list(balance.keys) if balance is not None else []
         self.endResetModel()
 
+    @property
+    def balance(self):  # type: ignore[no-untyped-def]
+        """The aged balance shown, as the service returned it (for the exports)."""
+        return self._balance
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the groups (the totals row stays last); a few thousand rows at most."""
         if self._balance is None:
@@ -263,6 +268,11 @@ class ReceivablesPage(QWidget):
         QSettings().setValue("aging/bounds", self.buckets_edit.text())
         self.reload()
 
+    def reload_if_loaded(self) -> None:
+        """After an import: recompute only if the page was already computed once."""
+        if self._loaded:
+            self.reload()
+
     def reload(self) -> None:
         receivables = self._services.receivables
         as_of, by = self.as_of.value(), self.group_by.currentData()
@@ -321,7 +331,7 @@ class ReceivablesPage(QWidget):
             self.sig_open_customer.emit(int(row.group_id))
 
     def export(self, fmt: str) -> None:
-        balance = self.model._balance
+        balance = self.model.balance
         if balance is None:
             return
         suggested = f"balance-agee-{self.as_of.value().isoformat()}.{fmt}"

@@ -87,9 +87,8 @@ def run_task(
 
 def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], Any]) -> Any:
     """Run `work()` off the UI thread behind a busy indicator (no cancel)."""
-    dialog_label = label
 
     def wrapped(_progress: ProgressFn, _cancelled: CancelledFn) -> Any:
         return work()
 
-    return run_task(parent, dialog_label, wrapped, cancellable=False, busy=True)
+    return run_task(parent, label, wrapped, cancellable=False, busy=True)

@@ -304,7 +304,7 @@ class CustomerPage(QWidget):
         self._fill_ratings(detail)
         reports = self._services.visits.for_customer(customer_id)
         self._fill_visits(reports)
-        self._fill_timeline(self._services.timeline.for_customer(customer_id))
+        self._fill_timeline(self._services.timeline.for_customer(customer_id), reports)
         open_items = self.documents_tab.show_customer(customer_id)
         self.tabs.setTabText(TAB_INVOICES, self.tr("Factures (%n ouverte(s))", "", open_items))
         return True
@@ -442,13 +442,16 @@ class CustomerPage(QWidget):
             self.visits.addTopLevelItem(item)
         self.tabs.setTabText(TAB_VISITS, self.tr("Rapports de visite (%n)", "", len(reports)))
 
-    def _fill_timeline(self, entries: list[TimelineEntry]) -> None:
+    def _fill_timeline(
+        self, entries: list[TimelineEntry], visit_reports: list[VisitReportData]
+    ) -> None:
         if not entries:
             self.timeline.setHtml(
                 f"<p style='color:#666'>{escape(self.tr('Aucun événement.'))}</p>"
             )
             return
-        reports = {r.id: r for r in self._services.visits.for_customer(self.customer_id or 0)}
+        # The reports are already loaded for their tab: no second query.
+        reports = {r.id: r for r in visit_reports}
         parts = ["<table width='100%' cellspacing='0' cellpadding='6'>"]
         for entry in entries:
             title, body = self._timeline_text(entry, reports)
