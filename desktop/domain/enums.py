@@ -123,6 +123,31 @@ class ActionStatus(StrEnum):
     SKIPPED = "skipped"
 
 
+class CallOutcome(StrEnum):
+    """What came of a phone call (or a salesperson's contact)."""
+
+    REACHED = "reached"
+    PROMISE = "promise"
+    DISPUTE = "dispute"
+    NO_ANSWER = "no_answer"
+    MESSAGE_LEFT = "message_left"
+    WRONG_NUMBER = "wrong_number"
+    REFUSED = "refused"
+
+
+class TaskKind(StrEnum):
+    REMINDER_HANDOFF = "reminder_handoff"
+    DISPUTE_QUESTIONS = "dispute_questions"
+    PROMISE_CHECK = "promise_check"
+    INSOLVENCY_CLAIM = "insolvency_claim"
+
+
+class TaskStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
 class PromiseStatus(StrEnum):
     PENDING = "pending"
     KEPT = "kept"

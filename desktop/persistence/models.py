@@ -156,6 +156,8 @@ class Customer(Stamped, Base):
     payment_terms_days: Mapped[int] = mapped_column(Integer, default=30)
     payment_terms_basis: Mapped[str] = mapped_column(S, default="invoice_date")
     credit_limit_cents: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Late-payment rate agreed in the contract (basis points); None = the legal default.
+    penalty_rate_bp: Mapped[int | None] = mapped_column(Integer, nullable=True)
     insolvency_kind: Mapped[str | None] = mapped_column(S, nullable=True)
     insolvency_opened_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     bodacc_published_on: Mapped[date | None] = mapped_column(Date, nullable=True)
@@ -453,6 +455,48 @@ class ReminderActionItem(Base):
         ForeignKey("documents.id", ondelete="CASCADE"), index=True
     )
     amount_cents: Mapped[int] = mapped_column(Integer)
+
+
+class LetterTemplate(Stamped, Base):
+    """A user's version of a letter or e-mail template (Jinja2 text). The shipped
+    defaults live in resources/templates; a row here replaces the default of the same key
+    and language."""
+
+    __tablename__ = "letter_templates"
+    __table_args__ = (UniqueConstraint("key", "language"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(60))
+    language: Mapped[str] = mapped_column(String(5))
+    subject: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text)
+
+
+class Task(Stamped, Base):
+    """Something a person must do about a customer: a reminder handed to the salesperson,
+    the questions of a dispute, a promise to check. Shown on the assignee's list."""
+
+    __tablename__ = "tasks"
+    __table_args__ = (Index("ix_tasks_assignee_status", "assignee_id", "status"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(S)
+    status: Mapped[str] = mapped_column(S)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), index=True
+    )
+    assignee_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    action_id: Mapped[int | None] = mapped_column(
+        ForeignKey("reminder_actions.id", ondelete="SET NULL"), nullable=True
+    )
+    dispute_id: Mapped[int | None] = mapped_column(
+        ForeignKey("disputes.id", ondelete="SET NULL"), nullable=True
+    )
+    title: Mapped[str] = mapped_column(String(200))
+    instructions: Mapped[str] = mapped_column(Text, default="")
+    due_on: Mapped[date] = mapped_column(Date)
+    answer: Mapped[str] = mapped_column(Text, default="")
+    done_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 class PromiseToPay(Stamped, Base):

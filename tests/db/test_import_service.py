@@ -1071,7 +1071,12 @@ def test_upgrading_to_0004_keys_documents_per_customer_and_keeps_everything(
     opened = open_or_create(path, now=now, app_version="test")
 
     assert opened.upgraded_from == "0003"
-    assert {table: rows(table) for table in kept} == before
+    after = {table: rows(table) for table in kept}
+    # Later migrations may add columns at the end of a table; what was there is unchanged.
+    assert {
+        table: [row[: len(old)] for row, old in zip(after[table], before[table], strict=True)]
+        for table in kept
+    } == before
     with sqlite3.connect(path) as connection:
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
         # Another customer may now hold a payment with the same number, not the same one.
