@@ -512,6 +512,10 @@ class PromiseToPay(Stamped, Base):
     amount_cents: Mapped[int] = mapped_column(Integer)
     grace_days: Mapped[int] = mapped_column(Integer, default=3)
     status: Mapped[str] = mapped_column(S)
+    # What the customer owed when promising: the promise is kept once the balance has
+    # dropped by the promised amount.
+    baseline_cents: Mapped[int] = mapped_column(Integer, default=0)
+    checked_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
