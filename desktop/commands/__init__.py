@@ -6,4 +6,14 @@ Modules import heavy libraries (pandas, ReportLab, Qt) inside `run`, never at th
 so `encaisse --version` stays instant. Add a new module to COMMAND_MODULES.
 """
 
-COMMAND_MODULES: tuple[str, ...] = ("aging", "dso", "import_cmd", "reminders", "statement")
+COMMAND_MODULES: tuple[str, ...] = (
+    "aging",
+    "calendar",
+    "claim",
+    "dso",
+    "import_cmd",
+    "penalties",
+    "letters",
+    "reminders",
+    "statement",
+)

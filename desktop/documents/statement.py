@@ -14,20 +14,32 @@ such. Amounts are French (`1 234,56 €`): with DejaVu Sans (found on the system
 resources/fonts) the narrow no-break space of `format_cents` is drawn as is; with the
 Helvetica fallback, which has no glyph for it, it becomes a no-break space.
 
-Helpers here (fonts, French dates and amounts, numbered canvas) overlap with
-`documents/pdf_common.py`, written at the same time; to merge.
+The letterhead, the window address, "Page n/N", fonts and safe text come from
+`documents.letter_layout`, shared with the reminder letters.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from desktop.documents.letter_layout import (
+    Letterhead,
+    Recipient,
+    Typeface,
+    draw_footer,
+    draw_later_header,
+    draw_letterhead,
+    draw_window_address,
+    french_long_date,
+    numbered_canvas,
+    short_date,
+    window_address_bottom,
+)
+from desktop.documents.letter_layout import find_fonts as _fonts
 from desktop.domain.enums import DocumentKind
-from desktop.domain.money import format_cents
 
 __all__ = [
     "IGNORE_IF_PAID",
@@ -41,52 +53,13 @@ __all__ = [
 
 IGNORE_IF_PAID = "Si vous avez déjà réglé, merci de ne pas tenir compte de ce relevé."
 
-_MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
-)  # fmt: skip
 _KIND_LABELS = {
     DocumentKind.INVOICE: "Facture",
     DocumentKind.CREDIT_NOTE: "Avoir",
     DocumentKind.PAYMENT: "Règlement non affecté",
     DocumentKind.EXPECTED_INSTALMENT: "Échéance à venir",
 }
-_NNBSP = "\u202f"
-_NBSP = "\u00a0"
-
-
-def french_long_date(day: date) -> str:
-    """date(2026, 3, 16) -> '16 mars 2026'; the first of the month is '1er'."""
-    first = "1er" if day.day == 1 else str(day.day)
-    return f"{first} {_MONTHS[day.month - 1]} {day.year}"
-
-
 # --- The data ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Letterhead:
-    """The user's company as printed at the top of the statement."""
-
-    name: str
-    legal_form: str = ""
-    address_lines: tuple[str, ...] = ()
-    phone: str = ""
-    email: str = ""
-    # Already formatted for print: "SIREN 814 527 368", "TVA FR12814527368", "BCE 0403.170.701".
-    identifiers: tuple[str, ...] = ()
-    iban: str = ""  # formatted in groups of four: "FR76 3000 4008 …"
-    bic: str = ""
-
-
-@dataclass(frozen=True)
-class Recipient:
-    """The customer, as its address shows through the envelope window."""
-
-    name: str
-    address_lines: tuple[str, ...] = ()  # street lines, "75011 Paris", country if abroad
-    account_code: str = ""
-    identifier: str = ""  # SIREN or enterprise number, formatted
 
 
 @dataclass(frozen=True)
@@ -132,76 +105,7 @@ class StatementData:
         return (*(p for p in parts if p), self.ignore_if_paid)
 
 
-# --- Fonts and text ------------------------------------------------------------------------
-
-_FONT_DIRS = (
-    Path(__file__).resolve().parents[2] / "resources" / "fonts",
-    Path("/usr/share/fonts/truetype/dejavu"),  # Debian, Ubuntu
-    Path("/usr/share/fonts/dejavu-sans-fonts"),  # Fedora
-    Path("/usr/share/fonts/dejavu"),
-    Path("/usr/share/fonts/TTF"),  # Arch
-    Path("/Library/Fonts"),
-    Path.home() / "Library" / "Fonts",
-    Path("C:/Windows/Fonts"),
-)
-
-
-@lru_cache(maxsize=1)
-def _fonts() -> tuple[str, str, bool]:
-    """(regular, bold, unicode): DejaVu Sans when a copy is found, else Helvetica, whose
-    WinAnsi encoding has no narrow no-break space (and no glyph beyond Latin-1)."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    for folder in _FONT_DIRS:
-        regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
-        try:
-            if regular.is_file() and bold.is_file():
-                pdfmetrics.registerFont(TTFont("Encaisse-Sans", str(regular)))
-                pdfmetrics.registerFont(TTFont("Encaisse-Sans-Bold", str(bold)))
-                pdfmetrics.registerFontFamily(
-                    "Encaisse-Sans", normal="Encaisse-Sans", bold="Encaisse-Sans-Bold"
-                )
-                return "Encaisse-Sans", "Encaisse-Sans-Bold", True
-        except Exception:  # an unreadable or broken font file: try the next folder
-            continue
-    return "Helvetica", "Helvetica-Bold", False
-
-
-def _printable(text: str) -> str:
-    """The text with the narrow no-break space swapped when the font cannot draw it."""
-    return text if _fonts()[2] else text.replace(_NNBSP, _NBSP)
-
-
-def _money(cents: int) -> str:
-    return _printable(format_cents(cents, lang="fr"))
-
-
-def _fit(text: str, font: str, size: float, max_width: float) -> str:
-    """`text` cut with an ellipsis so it fits in `max_width` points (canvas strings)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    text = _printable(text)
-    if stringWidth(text, font, size) <= max_width:
-        return text
-    while text and stringWidth(text + "…", font, size) > max_width:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
-def _short_date(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
-def _escape(text: str) -> str:
-    from xml.sax.saxutils import escape
-
-    return escape(_printable(text)).replace("\n", "<br/>")
-
-
 # --- Rendering ---------------------------------------------------------------------------------
-
-_PAGE_NUMBER_FONT_SIZE = 8
 
 
 def render_statement(data: StatementData, path: Path) -> Path:
@@ -211,7 +115,6 @@ def render_statement(data: StatementData, path: Path) -> Path:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import (
         BaseDocTemplate,
         Frame,
@@ -224,7 +127,8 @@ def render_statement(data: StatementData, path: Path) -> Path:
         TableStyle,
     )
 
-    regular, bold, _ = _fonts()
+    face = Typeface(*_fonts())  # `_fonts` looked up here so a test can swap the fonts
+    regular, bold = face.regular, face.bold
     width, height = A4
     margin = 15 * mm
     body_width = width - 2 * margin
@@ -244,10 +148,7 @@ def render_statement(data: StatementData, path: Path) -> Path:
         base.update(kw)
         return ParagraphStyle(name, **base)
 
-    s_company = style("company", fontName=bold, fontSize=13, leading=16)
     s_small = style("small", fontSize=8, leading=10, textColor=muted)
-    s_address = style("address", fontSize=10, leading=13)
-    s_address_name = style("address_name", fontName=bold, fontSize=10, leading=13)
     s_title = style("title", fontName=bold, fontSize=14, leading=18, spaceAfter=2)
     s_text = style("text")
     s_cell = style("cell", fontSize=8.5, leading=10.5)
@@ -259,79 +160,26 @@ def render_statement(data: StatementData, path: Path) -> Path:
     s_right = style("right", alignment=TA_RIGHT)
 
     def para(text: str, st: ParagraphStyle) -> Paragraph:
-        return Paragraph(_escape(text), st)
+        return Paragraph(face.escape(text), st)
 
     company, customer = data.company, data.customer
 
     # --- first page: letterhead and the address in the envelope window -------------------
-    letterhead_width = 88 * mm
-    address_left, address_top, address_width = 110 * mm, 45 * mm, 85 * mm
-
-    def letterhead_flowables() -> list[Any]:
-        parts: list[Any] = [para(company.name, s_company)]
-        lines = list(company.address_lines)
-        contact = " · ".join(p for p in (company.phone, company.email) if p)
-        if contact:
-            lines.append(contact)
-        legal = " · ".join(p for p in (company.legal_form, *company.identifiers) if p)
-        if lines:
-            parts.append(para("\n".join(lines), s_small))
-        if legal:
-            parts.append(para(legal, s_small))
-        return parts
-
-    def address_flowables() -> list[Any]:
-        parts: list[Any] = [para(customer.name, s_address_name)]
-        if customer.address_lines:
-            parts.append(para("\n".join(customer.address_lines), s_address))
-        return parts
-
-    def draw_stack(canvas: Any, flowables: list[Any], x: float, top: float, w: float) -> None:
-        y = height - top
-        for flowable in flowables:
-            _w, h = flowable.wrapOn(canvas, w, height)
-            y -= h
-            flowable.drawOn(canvas, x, y)
-            y -= 1.5
-
     def first_page(canvas: Any, doc: Any) -> None:
         canvas.saveState()
-        draw_stack(canvas, letterhead_flowables(), margin, 14 * mm, letterhead_width)
-        draw_stack(canvas, address_flowables(), address_left, address_top, address_width)
+        draw_letterhead(canvas, face, company)
+        draw_window_address(canvas, face, customer)
+        draw_footer(canvas, face, company)
         canvas.restoreState()
-        footer(canvas, doc)
 
     def later_page(canvas: Any, doc: Any) -> None:
-        name = _fit(company.name, bold, 8.5, body_width * 0.4)
         canvas.saveState()
-        canvas.setFont(bold, 8.5)
-        canvas.setFillColor(ink)
-        canvas.drawString(margin, height - 11 * mm, name)
-        room = body_width - stringWidth(name, bold, 8.5) - 6 * mm
-        canvas.setFont(regular, 8)
-        canvas.setFillColor(muted)
-        canvas.drawRightString(
-            width - margin,
-            height - 11 * mm,
-            _fit(f"{data.title} — {customer.name}", regular, 8, room),
-        )
-        canvas.setStrokeColor(rule)
-        canvas.setLineWidth(0.5)
-        canvas.line(margin, height - 12.5 * mm, width - margin, height - 12.5 * mm)
-        canvas.restoreState()
-        footer(canvas, doc)
-
-    def footer(canvas: Any, _doc: Any) -> None:
-        legal = " · ".join(p for p in (company.name, company.legal_form, *company.identifiers) if p)
-        canvas.saveState()
-        canvas.setFont(regular, 7)
-        canvas.setFillColor(muted)
-        canvas.drawString(margin, 8 * mm, _fit(legal, regular, 7, body_width - 25 * mm))
+        draw_later_header(canvas, face, company.name, f"{data.title} — {customer.name}")
+        draw_footer(canvas, face, company)
         canvas.restoreState()
 
     # The body starts below the address block, however many lines the name takes.
-    address_height = sum(f.wrap(address_width, height)[1] + 1.5 for f in address_flowables())
-    first_body_top = max(92 * mm, address_top + address_height + 10 * mm)
+    first_body_top = max(92 * mm, window_address_bottom(face, customer) + 10 * mm)
     frame_first = Frame(
         margin,
         margin,
@@ -361,8 +209,8 @@ def render_statement(data: StatementData, path: Path) -> Path:
         rightMargin=margin,
         topMargin=margin,
         bottomMargin=margin,
-        title=_printable(f"{data.title} — {customer.name}"),
-        author=_printable(company.name),
+        title=face.printable(f"{data.title} — {customer.name}"),
+        author=face.printable(company.name),
         subject="Relevé de compte",
         creator="Encaisse",
     )
@@ -400,26 +248,26 @@ def render_statement(data: StatementData, path: Path) -> Path:
     ]
     late_rows: list[int] = []
     for line in data.lines:
-        number = _escape(line.number)
+        number = face.escape(line.number)
         note = ""
         if line.kind is not DocumentKind.INVOICE:
             note = line.label or _KIND_LABELS.get(line.kind, "")
         cell = Paragraph(
             number
-            + (f"<br/><font size='7' color='#616E7C'>{_escape(note)}</font>" if note else ""),
+            + (f"<br/><font size='7' color='#616E7C'>{face.escape(note)}</font>" if note else ""),
             s_cell,
         )
-        late = f"{line.days_late}{_NBSP}j" if line.days_late else ""
+        late = f"{line.days_late}\u00a0j" if line.days_late else ""
         if line.days_late:
             late_rows.append(len(rows))
         rows.append(
             [
                 cell,
-                _short_date(line.issued_on),
-                _short_date(line.due_on),
-                _money(line.total_cents),
-                _money(line.paid_cents) if line.paid_cents else "",
-                _money(line.open_cents),
+                short_date(line.issued_on),
+                short_date(line.due_on),
+                face.money(line.total_cents),
+                face.money(line.paid_cents) if line.paid_cents else "",
+                face.money(line.open_cents),
                 late,
             ]
         )
@@ -450,8 +298,8 @@ def render_statement(data: StatementData, path: Path) -> Path:
 
     totals = Table(
         [
-            ["Total restant dû", _money(data.total_due_cents)],
-            ["dont échu", _money(data.total_overdue_cents)],
+            ["Total restant dû", face.money(data.total_due_cents)],
+            ["dont échu", face.money(data.total_overdue_cents)],
         ],
         colWidths=[45 * mm, 32 * mm],
         hAlign="RIGHT",
@@ -506,36 +354,6 @@ def render_statement(data: StatementData, path: Path) -> Path:
 
     doc.build(
         story,
-        canvasmaker=_numbered_canvas(regular, _PAGE_NUMBER_FONT_SIZE, width - margin, 8 * mm),
+        canvasmaker=numbered_canvas(face),
     )
     return path
-
-
-def _numbered_canvas(font: str, size: float, right: float, bottom: float) -> Any:
-    """A canvas class that writes "Page n/N" at (right, bottom) once it knows N, on
-    statements of more than one page."""
-    from reportlab.pdfgen.canvas import Canvas
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # ReportLab's name
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                if total > 1:
-                    self.saveState()
-                    self.setFont(font, size)
-                    self.setFillColorRGB(0.38, 0.43, 0.49)
-                    self.drawRightString(right, bottom, f"Page {number}/{total}")
-                    self.restoreState()
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas

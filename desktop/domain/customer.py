@@ -16,12 +16,14 @@ from desktop.domain.enums import (
 )
 from desktop.domain.errors import ErrorCode, FieldError, ValidationError
 from desktop.domain.legal import max_days_allowed
+from desktop.domain.penalties import format_rate
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _FR_POSTAL = re.compile(r"^\d{5}$")
 _BE_POSTAL = re.compile(r"^\d{4}$")
 
 MAX_NAME_LENGTH = 200
+MAX_PENALTY_RATE_BP = 10_000  # 100 %: anything above is a typing error
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ class CustomerDraft:
     insolvency_opened_on: date | None = None
     bodacc_published_on: date | None = None
     notes: str = ""
+    # Late-payment rate agreed in the contract, basis points; None = the legal default.
+    penalty_rate_bp: int | None = None
 
 
 def _strip(draft: CustomerDraft) -> CustomerDraft:
@@ -97,8 +101,20 @@ def _strip(draft: CustomerDraft) -> CustomerDraft:
     )
 
 
-def validate_customer(draft: CustomerDraft, as_of: date) -> CustomerDraft:
-    """Return the draft with identifiers in compact form, or raise every problem at once."""
+def penalty_floor_applies(draft: CustomerDraft) -> bool:
+    """The 3 × legal rate floor of a contract rate is French law between businesses."""
+    return not draft.is_consumer and draft.country is not Country.BELGIUM
+
+
+def validate_customer(
+    draft: CustomerDraft, as_of: date, penalty_floor_bp: int | None = None
+) -> CustomerDraft:
+    """Return the draft with identifiers in compact form, or raise every problem at once.
+
+    `penalty_floor_bp`: the lowest contract penalty rate allowed on `as_of` (3 × the
+    French legal interest rate, read from the rate table by the caller); it applies to
+    French business customers only (C. com. L441-10), and not at all when None.
+    """
     draft = _strip(draft)
     errors: list[FieldError] = []
     cleaned: dict[str, object] = {}
@@ -152,6 +168,31 @@ def validate_customer(draft: CustomerDraft, as_of: date) -> CustomerDraft:
 
     if draft.credit_limit_cents is not None and draft.credit_limit_cents < 0:
         errors.append(FieldError("credit_limit_cents", ErrorCode.NEGATIVE_AMOUNT))
+
+    rate = draft.penalty_rate_bp
+    if rate is not None and rate < 0:
+        errors.append(FieldError("penalty_rate_bp", ErrorCode.NEGATIVE_AMOUNT))
+    elif rate is not None and rate > MAX_PENALTY_RATE_BP:
+        errors.append(
+            FieldError(
+                "penalty_rate_bp",
+                ErrorCode.RATE_OUT_OF_RANGE,
+                {"max": format_rate(MAX_PENALTY_RATE_BP)},
+            )
+        )
+    elif (
+        rate is not None
+        and penalty_floor_bp is not None
+        and penalty_floor_applies(draft)
+        and rate < penalty_floor_bp
+    ):
+        errors.append(
+            FieldError(
+                "penalty_rate_bp",
+                ErrorCode.PENALTY_RATE_TOO_LOW,
+                {"min": format_rate(penalty_floor_bp)},
+            )
+        )
 
     if errors:
         raise ValidationError(errors)

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from desktop.domain.enums import ActionStatus, Channel, DocumentKind, PromiseStatus, Tone
+from desktop.domain.errors import ErrorCode, FieldError
 from desktop.domain.terms import days_late
 
 
@@ -174,6 +175,9 @@ class OpenItem:
         return max(abs(self.open_cents) - max(self.disputed_cents, 0), 0)
 
 
+UNKNOWN_RANK = -1  # a past action whose level was since removed from its plan
+
+
 @dataclass(frozen=True)
 class PastAction:
     customer_id: int
@@ -277,6 +281,8 @@ def _chasing_action(
     cycle = [a for a in past if a.level_rank in ladder_ranks and a.planned_on > oldest_due]
     if any(a.status in _OPEN_STATUSES for a in cycle):
         return None  # wait until the action under way is done or skipped
+    if any(a.status in _OPEN_STATUSES and a.level_rank == UNKNOWN_RANK for a in past):
+        return None  # an open action whose level was deleted from the plan still counts
     eligible_on = oldest_due + timedelta(days=target.offset_days)
     if cycle:
         last = max(cycle, key=lambda a: (a.closed_on, a.level_rank))
@@ -328,3 +334,126 @@ def actions_due(
         if action is not None:
             due.append(action)
     return due
+
+
+def next_action(
+    as_of: date,
+    until: date,
+    customer: CustomerState,
+    items: Iterable[OpenItem],
+    past_actions: Iterable[PastAction],
+    promises: Iterable[Promise],
+) -> DueAction | None:
+    """The first action the engine would propose for `customer` after `as_of` and up to
+    `until`, if nothing changes meanwhile (no payment, and the actions under way done on
+    their planned day). This is a forecast for the calendar, made by the engine itself:
+    it is evaluated on each day where something can change (an item entering a level's
+    window, the end of a gap or of a promise), so it never disagrees with `actions_due`.
+    None when the customer has an action still open, or nothing is due by `until`."""
+    own = [item for item in items if item.customer_id == customer.customer_id]
+    past = [a for a in past_actions if a.customer_id == customer.customer_id]
+    if any(a.status in _OPEN_STATUSES for a in past) or customer.insolvent:
+        return None
+    held = [p for p in promises if p.customer_id == customer.customer_id]
+    offsets = [level.offset_days for level in customer.plan.levels]
+    candidates: set[date] = set()
+    for item in own:
+        if item.kind.sign < 0:
+            continue
+        # The day after the due date the item counts in the total chased: with credit
+        # notes around, that alone can make the total positive.
+        candidates.add(item.due_on + timedelta(days=1))
+        for offset in offsets:
+            # days_late counts from the day after the due date: a level with offset k
+            # is reached when days_late >= k, i.e. on due_on + k (k > 0) or earlier for
+            # courtesy windows (entered on due_on + k, k < 0).
+            candidates.add(item.due_on + timedelta(days=max(offset, 1) if offset >= 0 else offset))
+    gap = timedelta(days=customer.plan.min_gap_days)
+    for action in past:
+        candidates.add(action.closed_on + gap)
+    for promise in held:
+        candidates.add(promise.promised_for + timedelta(days=promise.grace_days + 1))
+    for day in sorted(c for c in candidates if as_of < c <= until):
+        due = actions_due(day, [customer], own, past, held)
+        if due:
+            return due[0]
+    return None
+
+
+@dataclass(frozen=True)
+class LevelDraft:
+    """A level as typed in the plan editor (`id` of the stored level, None when new)."""
+
+    name: str
+    offset_days: int
+    channel: Channel
+    tone: Tone
+    claims_penalties: bool = False
+    claims_indemnity: bool = False
+    deadline_days: int | None = None
+    template_key: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class PlanDraft:
+    name: str
+    min_gap_days: int
+    levels: tuple[LevelDraft, ...]
+    for_consumers: bool = False
+    description: str = ""
+
+    def errors(self) -> list[FieldError]:
+        """Every problem of the draft, with the field it concerns ("name",
+        "min_gap_days", "levels", "levels.N.<field>" for the N-th level as typed)."""
+        errors: list[FieldError] = []
+        if not self.name.strip():
+            errors.append(FieldError("name", ErrorCode.REQUIRED))
+        elif len(self.name.strip()) > 100:
+            errors.append(FieldError("name", ErrorCode.TOO_LONG, {"max": "100"}))
+        if not 0 <= self.min_gap_days <= 90:
+            errors.append(
+                FieldError("min_gap_days", ErrorCode.OUT_OF_RANGE, {"min": "0", "max": "90"})
+            )
+        if not self.levels:
+            errors.append(FieldError("levels", ErrorCode.PLAN_WITHOUT_LEVEL))
+        seen: set[int] = set()
+        courtesy = 0
+        for index, level in enumerate(self.levels):
+            prefix = f"levels.{index}."
+            if not level.name.strip():
+                errors.append(FieldError(prefix + "name", ErrorCode.REQUIRED))
+            if not -60 <= level.offset_days <= 365:
+                errors.append(
+                    FieldError(
+                        prefix + "offset_days", ErrorCode.OUT_OF_RANGE, {"min": "-60", "max": "365"}
+                    )
+                )
+            if level.offset_days in seen:
+                errors.append(
+                    FieldError(
+                        prefix + "offset_days",
+                        ErrorCode.DUPLICATE_OFFSET,
+                        {"days": str(level.offset_days)},
+                    )
+                )
+            seen.add(level.offset_days)
+            if level.offset_days < 0:
+                courtesy += 1
+                if courtesy == 2:
+                    errors.append(FieldError(prefix + "offset_days", ErrorCode.TWO_COURTESY_LEVELS))
+            if level.deadline_days is not None and not 1 <= level.deadline_days <= 60:
+                errors.append(
+                    FieldError(
+                        prefix + "deadline_days", ErrorCode.OUT_OF_RANGE, {"min": "1", "max": "60"}
+                    )
+                )
+            if self.for_consumers and level.claims_indemnity:
+                errors.append(
+                    FieldError(prefix + "claims_indemnity", ErrorCode.NO_INDEMNITY_FOR_CONSUMERS)
+                )
+        return errors
+
+    def ordered_levels(self) -> list[LevelDraft]:
+        """The levels by offset: their ranks are their positions in this list."""
+        return sorted(self.levels, key=lambda level: level.offset_days)

@@ -212,6 +212,15 @@ class BlockingDecisionStatus(StrEnum):
     UNBLOCKED = "unblocked"
 
 
+class BlockingRule(StrEnum):
+    """Why a customer is (proposed to be) blocked; stored in blocking_decisions.rule."""
+
+    OVERDUE = "overdue"  # the oldest item owed is late beyond the set number of days
+    CREDIT_LIMIT = "credit_limit"  # the outstanding balance is above the credit limit
+    INSOLVENCY = "insolvency"  # an insolvency proceeding is open
+    OWNER = "owner"  # the owner decided without a rule proposing it
+
+
 class RateKind(StrEnum):
     ECB_MAIN_REFINANCING = "ecb_refi"
     FR_LEGAL_INTEREST_PROFESSIONAL = "fr_legal_pro"

@@ -37,6 +37,18 @@ class ErrorCode(StrEnum):
     DUPLICATE_ACCOUNT_CODE = "duplicate_account_code"
     HAS_DOCUMENTS = "has_documents"
     DUPLICATE_NAME = "duplicate_name"
+    PENALTY_RATE_TOO_LOW = "penalty_rate_too_low"
+    RATE_OUT_OF_RANGE = "rate_out_of_range"
+    DUPLICATE_RATE = "duplicate_rate"
+    SHIPPED_RATE = "shipped_rate"
+    DATE_TOO_FAR = "date_too_far"
+    OUT_OF_RANGE = "out_of_range"
+    ALREADY_CLOSED = "already_closed"
+    PLAN_WITHOUT_LEVEL = "plan_without_level"
+    DUPLICATE_OFFSET = "duplicate_offset"
+    TWO_COURTESY_LEVELS = "two_courtesy_levels"
+    NO_INDEMNITY_FOR_CONSUMERS = "no_indemnity_for_consumers"
+    DEFAULT_PLAN = "default_plan"
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
+from desktop.domain.blocking import DecisionRequiredError
 from desktop.domain.customer import (
     Address,
     CustomerDraft,
@@ -21,15 +22,18 @@ from desktop.domain.enums import (
     CustomerStatus,
     InsolvencyKind,
     PaymentTermsBasis,
+    RateKind,
     RatingSource,
 )
 from desktop.domain.errors import ErrorCode, FieldError, NotFoundError, ValidationError
+from desktop.domain.penalties import contract_rate_floor
 from desktop.domain.text import fold, search_key
 from desktop.persistence import audit
 from desktop.persistence.models import Contact, Customer, ExternalRating, Segment, User
 from desktop.persistence.repositories import customers as repo
 from desktop.persistence.repositories.customers import CustomerFilter, CustomerSort
 from desktop.services.context import ServiceContext
+from desktop.services.penalties import load_rate_table
 
 __all__ = [
     "ContactData",
@@ -132,6 +136,7 @@ def _apply(customer: Customer, draft: CustomerDraft) -> None:
     customer.payment_terms_days = draft.payment_terms_days
     customer.payment_terms_basis = draft.payment_terms_basis.value
     customer.credit_limit_cents = draft.credit_limit_cents
+    customer.penalty_rate_bp = draft.penalty_rate_bp
     customer.insolvency_kind = draft.insolvency_kind.value if draft.insolvency_kind else None
     customer.insolvency_opened_on = draft.insolvency_opened_on
     customer.bodacc_published_on = draft.bodacc_published_on
@@ -185,6 +190,7 @@ def _draft_of(c: Customer) -> CustomerDraft:
         payment_terms_days=c.payment_terms_days,
         payment_terms_basis=PaymentTermsBasis(c.payment_terms_basis),
         credit_limit_cents=c.credit_limit_cents,
+        penalty_rate_bp=c.penalty_rate_bp,
         insolvency_kind=InsolvencyKind(c.insolvency_kind) if c.insolvency_kind else None,
         insolvency_opened_on=c.insolvency_opened_on,
         bodacc_published_on=c.bodacc_published_on,
@@ -298,7 +304,7 @@ class CustomerService:
         Raises ValidationError with field codes (identifiers, duplicate SIREN naming the
         existing customer in params['name']); nothing is written then.
         """
-        draft = validate_customer(draft, self._ctx.clock.today())
+        draft = self._validate(draft)
         now = self._ctx.clock.now()
         with self._ctx.database.transaction() as session:
             self._check_unique(session, draft, None)
@@ -324,14 +330,22 @@ class CustomerService:
             return customer.id
 
     def update(self, customer_id: int, draft: CustomerDraft) -> None:
-        """Validate and save the changes; the audit trail records each changed field."""
-        draft = validate_customer(draft, self._ctx.clock.today())
+        """Validate and save the changes; the audit trail records each changed field.
+
+        A draft moving the status into or out of "blocked" raises DecisionRequiredError:
+        that goes through services.blocking, with a reason."""
+        draft = self._validate(draft)
         now = self._ctx.clock.now()
         with self._ctx.database.transaction() as session:
             customer = session.get(Customer, customer_id)
             if customer is None:
                 raise NotFoundError("customer", customer_id)
             self._check_unique(session, draft, customer_id)
+            # Blocking and unblocking are decisions with a reason (services.blocking).
+            if (customer.status == CustomerStatus.BLOCKED.value) != (
+                draft.status is CustomerStatus.BLOCKED
+            ):
+                raise DecisionRequiredError(customer_id)
             before = _audit_fields(_draft_of(customer))
             _apply(customer, draft)
             customer.updated_at = now
@@ -374,6 +388,17 @@ class CustomerService:
                 )
         except IntegrityError as exc:
             raise ValidationError([FieldError("customer", ErrorCode.HAS_DOCUMENTS)]) from exc
+
+    def _validate(self, draft: CustomerDraft) -> CustomerDraft:
+        """The domain rules, with today's floor of a contract penalty rate (3 × the legal
+        interest rate in force, read from the file's rate table)."""
+        today = self._ctx.clock.today()
+        floor = None
+        if draft.penalty_rate_bp is not None:
+            with self._ctx.database.read() as session:
+                table = load_rate_table(session, RateKind.FR_LEGAL_INTEREST_PROFESSIONAL)
+            floor = contract_rate_floor(table, today)
+        return validate_customer(draft, today, penalty_floor_bp=floor)
 
     def _check_unique(self, session, draft: CustomerDraft, own_id: int | None) -> None:  # type: ignore[no-untyped-def]
         errors: list[FieldError] = []

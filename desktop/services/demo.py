@@ -1923,7 +1923,8 @@ def generate_demo(
     """Fill an empty data file with the demo company, its team and `customers` customers.
 
     Same seed + same day (from the injected clock) → same data. One transaction: on any
-    error, or when `cancelled()` turns true (DemoCancelled), nothing is written.
+    error, or when `cancelled()` turns true (DemoCancelled), nothing is written. Then the
+    last nine weeks of reminders are replayed (`demo_reminders.play_reminder_history`).
     `progress(fraction)` is called between batches.
     """
     if not 0 <= customers <= MAX_CUSTOMERS:
@@ -2038,10 +2039,18 @@ def generate_demo(
         ledger.run(
             session,
             stop,
-            lambda fraction: report(CUSTOMERS_SHARE + (0.99 - CUSTOMERS_SHARE) * fraction),
+            lambda fraction: report(CUSTOMERS_SHARE + (0.85 - CUSTOMERS_SHARE) * fraction),
         )
         if stop():
             raise DemoCancelled()
+    if customers:
+        # The reminders of the last weeks, played through the reminder services (their
+        # own transactions, after the company exists); see services.demo_reminders.
+        from desktop.services.demo_reminders import play_reminder_history
+
+        play_reminder_history(
+            services, seed, ASSISTANT[0], lambda fraction: report(0.85 + 0.15 * fraction)
+        )
     report(1.0)
     return DemoSummary(
         customers=customers,

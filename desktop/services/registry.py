@@ -4,20 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from desktop.domain.clock import Clock
 from desktop.persistence.database import Database
+from desktop.services.blocking import BlockingService
+from desktop.services.calendar import CalendarService
 from desktop.services.company import CompanyService
 from desktop.services.context import ServiceContext
 from desktop.services.customers import CustomerService
 from desktop.services.imports.service import ImportService
+from desktop.services.letters import LetterService
 from desktop.services.maintenance import MaintenanceService
+from desktop.services.penalties import PenaltyService
+from desktop.services.promises import PromiseService
 from desktop.services.receivables import ReceivablesService
 from desktop.services.reference import ReferenceService
 from desktop.services.reminders import ReminderService
 from desktop.services.statements import StatementService
+from desktop.services.tasks import TaskService
 from desktop.services.timeline import TimelineService
 from desktop.services.visits import VisitReportService
 
@@ -39,6 +46,12 @@ class Services:
     receivables: ReceivablesService
     imports: ImportService
     reminders: ReminderService
+    promises: PromiseService
+    tasks: TaskService
+    calendar: CalendarService
+    penalties: PenaltyService
+    blocking: BlockingService
+    letters: LetterService
     opened: Any = None  # persistence.migrations.OpenedFile
     lock: Any = None  # persistence.lock.FileLock
 
@@ -50,6 +63,17 @@ class Services:
 
 def build_services(database: Database, clock: Clock, actor: Callable[[], str]) -> Services:
     ctx = ServiceContext(database=database, clock=clock, actor=actor)
+    reminders = ReminderService(ctx)
+    promises = PromiseService(ctx)
+    tasks = TaskService(ctx)
+    blocking = BlockingService(ctx)
+
+    def claim_deadlines(start: date, end: date) -> list[tuple[int, str, date]]:
+        return [
+            (d.customer_id, d.customer_name, d.deadline)
+            for d in blocking.claim_deadlines(start, end)
+        ]
+
     return Services(
         path=database.path or Path(":memory:"),
         database=database,
@@ -63,5 +87,11 @@ def build_services(database: Database, clock: Clock, actor: Callable[[], str]) -
         statements=StatementService(ctx),
         receivables=ReceivablesService(ctx),
         imports=ImportService(ctx),
-        reminders=ReminderService(ctx),
+        reminders=reminders,
+        promises=promises,
+        tasks=tasks,
+        calendar=CalendarService(ctx, reminders, promises, tasks, claim_deadlines),
+        penalties=PenaltyService(ctx),
+        blocking=blocking,
+        letters=LetterService(ctx),
     )

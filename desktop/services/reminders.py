@@ -20,23 +20,28 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.dunning import (
+    UNKNOWN_RANK,
     CustomerState,
     DueAction,
     OpenItem,
     PastAction,
+    PlanDraft,
     Promise,
     actions_due,
+    next_action,
 )
 from desktop.domain.dunning import DunningLevel as LevelRule
 from desktop.domain.dunning import DunningPlan as PlanRule
 from desktop.domain.enums import (
     ActionStatus,
     AuditAction,
+    CallOutcome,
     Channel,
     CustomerStatus,
     DisputeStatus,
@@ -60,12 +65,15 @@ from desktop.persistence.models import (
     RepaymentPlan,
     RepaymentPlanDocument,
     Segment,
+    User,
 )
 from desktop.services.context import ServiceContext
+from desktop.services.promises import PromiseDraft, add_promise, settle_promises
 
 __all__ = [
     "CHANNEL_ORDER",
     "ActionClosedError",
+    "ForecastRow",
     "LevelData",
     "PlanData",
     "RefreshResult",
@@ -156,6 +164,20 @@ class RefreshResult:
 
 
 @dataclass(frozen=True)
+class ForecastRow:
+    """An action the engine will propose on `day` if nothing changes until then."""
+
+    customer_id: int
+    customer_name: str
+    segment_id: int | None
+    assignee_id: int | None
+    level_name: str
+    channel: Channel
+    day: date
+    total_cents: int
+
+
+@dataclass(frozen=True)
 class ReminderItem:
     document_id: int
     number: str
@@ -178,6 +200,12 @@ class ReminderRow:
     status: ActionStatus
     total_cents: int
     items: tuple[ReminderItem, ...]  # chased items by due date, then credits
+    assignee_id: int | None = None
+    assignee_name: str = ""
+    segment_id: int | None = None
+    done_on: date | None = None
+    outcome: str = ""
+    notes: str = ""
 
     @property
     def item_count(self) -> int:
@@ -238,6 +266,9 @@ class ReminderService:
         now = self._ctx.clock.now()
         with self._ctx.database.transaction() as session:
             plans = _load_plans(session)
+            # Promises whose date has come are kept or broken first: a broken one no
+            # longer pauses the customer, who goes back into the cycle today.
+            settle_promises(session, self._ctx, as_of)
             if not plans:
                 return RefreshResult(as_of, ())
             items = self._open_items(session, as_of)
@@ -258,6 +289,86 @@ class ReminderService:
                     self._save(session, action, plan_of[action.customer_id], salesperson_of, now)
                 )
             return RefreshResult(as_of, tuple(created))
+
+    def forecast(
+        self,
+        as_of: date,
+        until: date,
+        *,
+        assignee_id: int | None = None,
+        segment_id: int | None = None,
+        unassigned: bool = False,
+    ) -> list[ForecastRow]:
+        """For each customer without an action under way, the next action the engine
+        would propose after `as_of` and up to `until` if nothing is paid meanwhile (the
+        engine itself is asked, day by day where something can change), by day then
+        customer. The calendar shows these as "à venir"; nothing is saved."""
+        with self._ctx.database.read() as session:
+            plans = _load_plans(session)
+            if not plans:
+                return []
+            items = self._open_items(session, as_of)
+            customer_ids = sorted({item.customer_id for item in items})
+            plan_of = self._plans_of(session, plans, customer_ids)
+            rules = {plan.id: plan.rule() for plan in plan_of.values()}
+            states, salesperson_of = self._states(session, customer_ids, plan_of, rules)
+            past = self._past_actions(session, customer_ids)
+            promises = self._promises(session, customer_ids)
+            names = dict(
+                session.execute(
+                    select(Customer.id, Customer.legal_name).where(Customer.id.in_(customer_ids))
+                ).all()
+            )
+            segments = dict(
+                session.execute(
+                    select(Customer.id, Customer.segment_id).where(Customer.id.in_(customer_ids))
+                ).all()
+            )
+        by_customer: dict[int, list[OpenItem]] = {}
+        for item in items:
+            by_customer.setdefault(item.customer_id, []).append(item)
+        past_by: dict[int, list[PastAction]] = {}
+        for action in past:
+            past_by.setdefault(action.customer_id, []).append(action)
+        promises_by: dict[int, list[Promise]] = {}
+        for promise in promises:
+            promises_by.setdefault(promise.customer_id, []).append(promise)
+        rows: list[ForecastRow] = []
+        for state in states:
+            cid = state.customer_id
+            if segment_id is not None and segments.get(cid) != segment_id:
+                continue
+            action = next_action(
+                as_of,
+                until,
+                state,
+                by_customer.get(cid, []),
+                past_by.get(cid, []),
+                promises_by.get(cid, []),
+            )
+            if action is None:
+                continue
+            assignee = (
+                salesperson_of.get(cid) if action.level.channel is Channel.SALESPERSON else None
+            )
+            if unassigned and assignee is not None:
+                continue
+            if assignee_id is not None and assignee != assignee_id:
+                continue
+            rows.append(
+                ForecastRow(
+                    customer_id=cid,
+                    customer_name=names.get(cid, ""),
+                    segment_id=segments.get(cid),
+                    assignee_id=assignee,
+                    level_name=action.level.name,
+                    channel=action.level.channel,
+                    day=action.planned_on,
+                    total_cents=action.total_cents,
+                )
+            )
+        rows.sort(key=lambda r: (r.day, r.customer_name.casefold(), r.customer_id))
+        return rows
 
     def _open_items(self, session: Session, as_of: date) -> list[OpenItem]:
         disputed = dict(
@@ -354,11 +465,18 @@ class ReminderService:
                 ReminderAction.status,
                 ReminderAction.done_on,
             )
-            .join(DunningLevel, DunningLevel.id == ReminderAction.level_id)
+            .outerjoin(DunningLevel, DunningLevel.id == ReminderAction.level_id)
             .where(ReminderAction.customer_id.in_(customer_ids))
         ).all()
+        # An action whose level was removed from its plan keeps blocking while open.
         return [
-            PastAction(customer_id, rank, planned_on, ActionStatus(status), done_on)
+            PastAction(
+                customer_id,
+                UNKNOWN_RANK if rank is None else rank,
+                planned_on,
+                ActionStatus(status),
+                done_on,
+            )
             for customer_id, rank, planned_on, status, done_on in rows
         ]
 
@@ -422,18 +540,70 @@ class ReminderService:
 
     # --- the day's list ------------------------------------------------------------------
 
-    def due(self, as_of: date) -> list[ReminderRow]:
+    def due(
+        self,
+        as_of: date,
+        *,
+        assignee_id: int | None = None,
+        segment_id: int | None = None,
+        unassigned: bool = False,
+    ) -> list[ReminderRow]:
         """The pending actions planned on or before `as_of`, and the postponed ones whose
         new date has come, with their items; sorted by channel (letters, calls, e-mails,
         salespeople, formal notices) then customer name (accent- and case-insensitive).
+        Optionally only one assignee's (or the unassigned ones) and one segment's.
         Reads only: call `refresh` first to add the day's new actions."""
+        return self._list(
+            [ReminderAction.status.in_(_OPEN), ReminderAction.planned_on <= as_of],
+            assignee_id,
+            segment_id,
+            unassigned,
+        )
+
+    def between(
+        self,
+        start: date,
+        end: date,
+        *,
+        assignee_id: int | None = None,
+        segment_id: int | None = None,
+        unassigned: bool = False,
+    ) -> list[ReminderRow]:
+        """Every action of the calendar from `start` to `end`: open ones on their planned
+        day, done and skipped ones on the day they were closed; same order and filters
+        as `due`."""
+        day = func.coalesce(ReminderAction.done_on, ReminderAction.planned_on)
+        return self._list([day >= start, day <= end], assignee_id, segment_id, unassigned)
+
+    def _list(
+        self,
+        where: list[Any],
+        assignee_id: int | None,
+        segment_id: int | None,
+        unassigned: bool,
+    ) -> list[ReminderRow]:
+        query = (
+            select(
+                ReminderAction,
+                Customer.legal_name,
+                Customer.sort_name,
+                Customer.segment_id,
+                DunningLevel.name,
+                User.name,
+            )
+            .join(Customer, Customer.id == ReminderAction.customer_id)
+            .outerjoin(DunningLevel, DunningLevel.id == ReminderAction.level_id)
+            .outerjoin(User, User.id == ReminderAction.assignee_id)
+            .where(*where)
+        )
+        if unassigned:
+            query = query.where(ReminderAction.assignee_id.is_(None))
+        elif assignee_id is not None:
+            query = query.where(ReminderAction.assignee_id == assignee_id)
+        if segment_id is not None:
+            query = query.where(Customer.segment_id == segment_id)
         with self._ctx.database.read() as session:
-            rows = session.execute(
-                select(ReminderAction, Customer.legal_name, Customer.sort_name, DunningLevel.name)
-                .join(Customer, Customer.id == ReminderAction.customer_id)
-                .outerjoin(DunningLevel, DunningLevel.id == ReminderAction.level_id)
-                .where(ReminderAction.status.in_(_OPEN), ReminderAction.planned_on <= as_of)
-            ).all()
+            rows = session.execute(query).all()
             items = self._items(session, [row[0].id for row in rows])
             order = {channel: index for index, channel in enumerate(CHANNEL_ORDER)}
             result = [
@@ -448,11 +618,17 @@ class ReminderService:
                     status=ActionStatus(action.status),
                     total_cents=action.total_cents,
                     items=tuple(items.get(action.id, ())),
+                    assignee_id=action.assignee_id,
+                    assignee_name=user_name or "",
+                    segment_id=segment,
+                    done_on=action.done_on,
+                    outcome=action.outcome,
+                    notes=action.notes,
                 )
-                for action, name, _, level_name in rows
+                for action, name, _, segment, level_name, user_name in rows
             ]
             sort_names = {
-                action.id: sort_name or name.casefold() for action, name, sort_name, _ in rows
+                action.id: sort_name or name.casefold() for action, name, sort_name, *_ in rows
             }
         result.sort(key=lambda r: (order.get(r.channel, len(order)), sort_names[r.id], r.id))
         return result
@@ -554,3 +730,217 @@ class ReminderService:
         if action.status not in _OPEN:
             raise ActionClosedError(action_id, ActionStatus(action.status))
         return action
+
+    # --- calls and assignment -----------------------------------------------------------
+
+    def record_call(
+        self,
+        action_id: int,
+        outcome: CallOutcome,
+        notes: str,
+        promise: PromiseDraft | None = None,
+    ) -> int | None:
+        """Log what came of a call (or any contact) for an open action and close it as
+        done today, with its notes. With outcome PROMISE a `promise` is required (field
+        "promise") and is recorded in the same transaction, linked to the action, pausing
+        the customer's reminders until its date plus grace; returns the promise id (else
+        None). Audited. NotFoundError, ActionClosedError, or ValidationError (the
+        promise's own checks) — then nothing is saved."""
+        if outcome is CallOutcome.PROMISE and promise is None:
+            raise ValidationError([FieldError("promise", ErrorCode.REQUIRED)])
+        today = self._ctx.clock.today()
+        if promise is not None:
+            promise.check(today)
+        now = self._ctx.clock.now()
+        with self._ctx.database.transaction() as session:
+            action = self._open_action(session, action_id)
+            before = action.status
+            action.status = ActionStatus.DONE.value
+            action.done_on = today
+            action.outcome = outcome.value
+            action.notes = notes.strip()
+            action.updated_at = now
+            audit.record(
+                session,
+                at=now,
+                actor=self._ctx.actor(),
+                action=AuditAction.UPDATE,
+                entity="reminder_action",
+                entity_id=action_id,
+                summary=f"appel : {outcome.value}",
+                changes={"status": (before, ActionStatus.DONE.value)},
+            )
+            if promise is None:
+                return None
+            return add_promise(session, self._ctx, action.customer_id, promise, action_id)
+
+    def assign(self, action_id: int, user_id: int | None) -> None:
+        """Give an open action to a member of the team (None: to nobody). Audited.
+        NotFoundError for an unknown action or user; ActionClosedError when closed."""
+        now = self._ctx.clock.now()
+        with self._ctx.database.transaction() as session:
+            action = self._open_action(session, action_id)
+            if user_id is not None and session.get(User, user_id) is None:
+                raise NotFoundError("user", user_id)
+            before = action.assignee_id
+            action.assignee_id = user_id
+            action.updated_at = now
+            audit.record(
+                session,
+                at=now,
+                actor=self._ctx.actor(),
+                action=AuditAction.UPDATE,
+                entity="reminder_action",
+                entity_id=action_id,
+                summary="attribuée",
+                changes={"assignee_id": (before, user_id)},
+            )
+
+    # --- editing plans ------------------------------------------------------------------
+
+    def save_plan(self, plan_id: int | None, draft: PlanDraft) -> int:
+        """Create (plan_id None) or replace a dunning plan with `draft`, and return its
+        id. Levels are ranked by offset; a level keeping its `id` keeps its history (the
+        actions already planned at that level), a level left out is deleted (its actions
+        keep their channel and total but lose the link). Every problem of the draft at
+        once as ValidationError ("name", "min_gap_days", "levels", "levels.N.field"); a
+        name already used by another plan: "name" DUPLICATE_NAME. Audited."""
+        errors = draft.errors()
+        if errors:
+            raise ValidationError(errors)
+        now = self._ctx.clock.now()
+        name = draft.name.strip()
+        with self._ctx.database.transaction() as session:
+            clash = session.scalar(select(DunningPlan.id).where(DunningPlan.name == name))
+            if clash is not None and clash != plan_id:
+                raise ValidationError([FieldError("name", ErrorCode.DUPLICATE_NAME)])
+            if plan_id is None:
+                plan = DunningPlan(name=name, is_default=False, created_at=now, updated_at=now)
+                session.add(plan)
+                session.flush()
+                action = AuditAction.CREATE
+            else:
+                found = session.get(DunningPlan, plan_id)
+                if found is None:
+                    raise NotFoundError("dunning_plan", plan_id)
+                plan = found
+                action = AuditAction.UPDATE
+            plan.name = name
+            plan.description = draft.description.strip()
+            plan.min_gap_days = draft.min_gap_days
+            plan.for_consumers = draft.for_consumers
+            plan.updated_at = now
+            existing = {level.id: level for level in plan.levels}
+            kept_ids = {level.id for level in draft.levels if level.id in existing}
+            for level_id, level in existing.items():
+                if level_id not in kept_ids:
+                    plan.levels.remove(level)
+            # Ranks are unique per plan: park the kept ones out of the way before
+            # renumbering, so two levels swapping places never collide in between.
+            for level_id in kept_ids:
+                existing[level_id].rank = -1000 - level_id
+            session.flush()
+            for rank, typed in enumerate(draft.ordered_levels()):
+                row = existing.get(typed.id) if typed.id is not None else None
+                if row is None:
+                    row = DunningLevel(plan_id=plan.id)
+                    plan.levels.append(row)
+                row.rank = rank
+                row.name = typed.name.strip()
+                row.offset_days = typed.offset_days
+                row.channel = typed.channel.value
+                row.tone = typed.tone.value
+                row.template_key = typed.template_key
+                row.claims_penalties = typed.claims_penalties
+                row.claims_indemnity = typed.claims_indemnity
+                row.deadline_days = typed.deadline_days
+            session.flush()
+            audit.record(
+                session,
+                at=now,
+                actor=self._ctx.actor(),
+                action=action,
+                entity="dunning_plan",
+                entity_id=plan.id,
+                summary=f"{name} : {len(draft.levels)} niveau(x)",
+            )
+            return plan.id
+
+    def delete_plan(self, plan_id: int) -> None:
+        """Delete a plan that is not the default one (else ValidationError "plan"
+        DEFAULT_PLAN); its segments fall back to the default plan and its actions keep
+        their history without the link to a level. Audited."""
+        now = self._ctx.clock.now()
+        with self._ctx.database.transaction() as session:
+            plan = session.get(DunningPlan, plan_id)
+            if plan is None:
+                raise NotFoundError("dunning_plan", plan_id)
+            if plan.is_default:
+                raise ValidationError([FieldError("plan", ErrorCode.DEFAULT_PLAN)])
+            name = plan.name
+            session.delete(plan)
+            audit.record(
+                session,
+                at=now,
+                actor=self._ctx.actor(),
+                action=AuditAction.DELETE,
+                entity="dunning_plan",
+                entity_id=plan_id,
+                summary=name,
+            )
+
+    def set_default_plan(self, plan_id: int) -> None:
+        """Make `plan_id` the plan of customers whose segment has none. Audited."""
+        now = self._ctx.clock.now()
+        with self._ctx.database.transaction() as session:
+            plan = session.get(DunningPlan, plan_id)
+            if plan is None:
+                raise NotFoundError("dunning_plan", plan_id)
+            for other in session.scalars(select(DunningPlan).where(DunningPlan.is_default)):
+                other.is_default = False
+            session.flush()
+            plan.is_default = True
+            plan.updated_at = now
+            audit.record(
+                session,
+                at=now,
+                actor=self._ctx.actor(),
+                action=AuditAction.UPDATE,
+                entity="dunning_plan",
+                entity_id=plan_id,
+                summary=f"{plan.name} : plan par défaut",
+            )
+
+    def segment_plans(self) -> list[tuple[int, str, int | None]]:
+        """(segment id, segment name, plan id or None) for every segment, by name."""
+        with self._ctx.database.read() as session:
+            rows = session.execute(
+                select(Segment.id, Segment.name, Segment.dunning_plan_id).order_by(
+                    Segment.sort_name, Segment.name
+                )
+            ).all()
+            return [(sid, name, plan_id) for sid, name, plan_id in rows]
+
+    def set_segment_plan(self, segment_id: int, plan_id: int | None) -> None:
+        """Have a segment's customers reminded by `plan_id` (None: the default plan, or
+        the consumer plan for consumers). Audited."""
+        now = self._ctx.clock.now()
+        with self._ctx.database.transaction() as session:
+            segment = session.get(Segment, segment_id)
+            if segment is None:
+                raise NotFoundError("segment", segment_id)
+            if plan_id is not None and session.get(DunningPlan, plan_id) is None:
+                raise NotFoundError("dunning_plan", plan_id)
+            before = segment.dunning_plan_id
+            segment.dunning_plan_id = plan_id
+            segment.updated_at = now
+            audit.record(
+                session,
+                at=now,
+                actor=self._ctx.actor(),
+                action=AuditAction.UPDATE,
+                entity="segment",
+                entity_id=segment_id,
+                summary=f"{segment.name} : plan de relance",
+                changes={"dunning_plan_id": (before, plan_id)},
+            )

@@ -33,13 +33,19 @@ from desktop.documents.statement import (
 from desktop.domain.enums import Country, DocumentKind, RateKind
 from desktop.domain.errors import NotFoundError
 from desktop.domain.identifiers import format_be_enterprise_number, format_iban
-from desktop.persistence.models import CompanySettings, Customer, Document, LegalRate
+from desktop.domain.penalties import FIXED_INDEMNITY_CENTS, format_rate, half_year_start
+from desktop.persistence.models import CompanySettings, Customer, Document
 from desktop.services.context import ServiceContext
 from desktop.services.customers import CustomerService
+from desktop.services.penalties import load_rate_table
 
-__all__ = ["FIXED_INDEMNITY_CENTS", "LATE_PAYMENT_RULES", "LatePaymentRule", "StatementService"]
-
-FIXED_INDEMNITY_CENTS = 4000  # per late invoice, business customers only, no VAT
+__all__ = [
+    "FIXED_INDEMNITY_CENTS",
+    "LATE_PAYMENT_RULES",
+    "LatePaymentRule",
+    "StatementService",
+    "format_rate",
+]
 
 COUNTRY_NAMES = {Country.FRANCE: "FRANCE", Country.BELGIUM: "BELGIQUE"}
 
@@ -121,14 +127,10 @@ def late_payment_rule(country: Country, consumer: bool, as_of: date) -> LatePaym
 
 def half_year(as_of: date) -> tuple[date, str]:
     """(first day, '1er semestre 2026' / '2e semestre 2025') of the half-year of `as_of`."""
-    if as_of.month <= 6:
-        return date(as_of.year, 1, 1), f"1er semestre {as_of.year}"
-    return date(as_of.year, 7, 1), f"2e semestre {as_of.year}"
-
-
-def format_rate(bp: int) -> str:
-    """1215 -> '12,15 %' (no-break space before the sign)."""
-    return f"{bp // 100},{bp % 100:02d}\u00a0%"
+    start = half_year_start(as_of)
+    if start.month == 1:
+        return start, f"1er semestre {as_of.year}"
+    return start, f"2e semestre {as_of.year}"
 
 
 def format_siren(siren: str) -> str:
@@ -210,12 +212,7 @@ class StatementService:
             return ""
         start, label = half_year(as_of)
         on = start if rule.half_year_fixing else as_of
-        bp = session.execute(
-            select(LegalRate.rate_bp)
-            .where(LegalRate.kind == rule.rate_kind.value, LegalRate.valid_from <= on)
-            .order_by(LegalRate.valid_from.desc())
-            .limit(1)
-        ).scalar()
+        bp = load_rate_table(session, rule.rate_kind).in_force(rule.rate_kind, on)
         if bp is None:
             return ""
         return f" (soit {format_rate(bp + rule.points_bp)} pour le {label})"
@@ -259,6 +256,7 @@ def _letterhead(company: CompanySettings | None) -> Letterhead:
         identifiers=tuple(identifiers),
         iban=format_iban(company.iban) if company.iban else "",
         bic=company.bic,
+        city=company.city,
     )
 
 
@@ -287,3 +285,19 @@ def _country(value: str | None) -> Country | None:
         return Country(value)
     except ValueError:
         return None
+
+
+# --- Shared with the reminder letters (services.letters) -----------------------------------
+
+letterhead_of = _letterhead
+recipient_of = _recipient
+
+
+def late_payment_mentions(
+    session: Session, country: Country, consumer: bool, as_of: date
+) -> tuple[str, str]:
+    """(penalty mention with its rate, indemnity mention or "") as a statement prints
+    them for such a customer on `as_of`."""
+    rule = late_payment_rule(country, consumer, as_of)
+    rate = StatementService._rate_text(session, rule, as_of)
+    return rule.penalty.replace("{rate}", rate), rule.indemnity

@@ -1,8 +1,9 @@
 """A customer's timeline: every interaction, newest first, from every source.
 
 Sources: the audit trail of the customer record (created, updated), visit reports,
-external ratings, and the receivables: invoices issued, credit notes, payments received
-(allocated `payments` rows, and payments imported as documents), invoices settled.
+external ratings, the receivables: invoices issued, credit notes, payments received
+(allocated `payments` rows, and payments imported as documents), invoices settled; and
+the reminders: actions, promises to pay, tasks.
 Each source is read newest first and cut at `limit`, so a customer with thousands of
 documents costs a handful of bounded queries.
 
@@ -23,9 +24,13 @@ from desktop.domain.enums import Assessment, AuditAction, DocumentKind
 from desktop.persistence.models import (
     AuditEntry,
     Document,
+    DunningLevel,
     ExternalRating,
     Payment,
     PaymentAllocation,
+    PromiseToPay,
+    ReminderAction,
+    Task,
     User,
     VisitReport,
 )
@@ -50,6 +55,13 @@ class TimelineKind(StrEnum):
     CREDIT_NOTE = "credit_note"
     PAYMENT = "payment"
     INVOICE_SETTLED = "invoice_settled"
+    # Reminders. Facts (all strings):
+    # REMINDER: level, channel, status, outcome, notes, skip_reason, amount_cents
+    # PROMISE: promised_for, amount_cents, status, notes
+    # TASK: title, assignee, status, answer
+    REMINDER = "reminder"
+    PROMISE = "promise"
+    TASK = "task"
 
 
 # Same day, newest first: the settlement follows the payment, which follows the invoice.
@@ -150,11 +162,88 @@ class TimelineService:
                     )
                 )
             entries.extend(self._receivables(session, customer_id, limit))
+            entries.extend(self._reminders(session, customer_id, limit))
         entries.sort(
             key=lambda e: (e.on, e.at or datetime.min, _SAME_DAY_RANK.get(e.kind, 0)),
             reverse=True,
         )
         return entries[:limit]
+
+    @staticmethod
+    def _reminders(session: Session, customer_id: int, limit: int) -> list[TimelineEntry]:
+        """Reminder actions (dated when done or skipped, else when planned), promises to
+        pay (dated when made) and tasks (dated when created), newest first."""
+        entries: list[TimelineEntry] = []
+        for action, level, actor in session.execute(
+            select(ReminderAction, DunningLevel.name, User.name)
+            .outerjoin(DunningLevel, DunningLevel.id == ReminderAction.level_id)
+            .outerjoin(User, User.id == ReminderAction.assignee_id)
+            .where(ReminderAction.customer_id == customer_id)
+            .order_by(ReminderAction.updated_at.desc(), ReminderAction.id.desc())
+            .limit(limit)
+        ):
+            entries.append(
+                TimelineEntry(
+                    TimelineKind.REMINDER,
+                    action.done_on or action.planned_on,
+                    action.updated_at,
+                    actor or "",
+                    action.id,
+                    {
+                        "level": level or "",
+                        "channel": action.channel,
+                        "status": action.status,
+                        "outcome": action.outcome,
+                        "notes": action.notes,
+                        "skip_reason": action.skip_reason,
+                        "amount_cents": str(action.total_cents),
+                    },
+                )
+            )
+        for promise in session.scalars(
+            select(PromiseToPay)
+            .where(PromiseToPay.customer_id == customer_id)
+            .order_by(PromiseToPay.created_at.desc(), PromiseToPay.id.desc())
+            .limit(limit)
+        ):
+            entries.append(
+                TimelineEntry(
+                    TimelineKind.PROMISE,
+                    promise.created_at.date(),
+                    promise.created_at,
+                    "",
+                    promise.id,
+                    {
+                        "promised_for": promise.promised_for.isoformat(),
+                        "amount_cents": str(promise.amount_cents),
+                        "status": promise.status,
+                        "notes": promise.notes,
+                    },
+                )
+            )
+        for task, assignee in session.execute(
+            select(Task, User.name)
+            .outerjoin(User, User.id == Task.assignee_id)
+            .where(Task.customer_id == customer_id)
+            .order_by(Task.created_at.desc(), Task.id.desc())
+            .limit(limit)
+        ):
+            entries.append(
+                TimelineEntry(
+                    TimelineKind.TASK,
+                    task.done_on or task.created_at.date(),
+                    task.updated_at,
+                    assignee or "",
+                    task.id,
+                    {
+                        "title": task.title,
+                        "assignee": assignee or "",
+                        "status": task.status,
+                        "answer": task.answer,
+                    },
+                )
+            )
+        return entries
 
     @staticmethod
     def _receivables(session: Session, customer_id: int, limit: int) -> list[TimelineEntry]:

@@ -283,6 +283,8 @@ class MainWindow(QMainWindow):
             ("Échap", self.tr("Revenir à la liste")),
             ("Ctrl+1 … Ctrl+8", self.tr("Aller à un espace")),
             ("Ctrl+I", self.tr("Importer depuis la comptabilité")),
+            ("F5", self.tr("Relances : recalculer les relances du jour")),
+            ("Ctrl+Entrée", self.tr("Relances : marquer l'action comme faite")),
             ("Ctrl+O", self.tr("Ouvrir un autre fichier")),
             ("Ctrl+Q", self.tr("Quitter")),
         ]

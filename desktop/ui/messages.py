@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.domain.blocking import TriggeredRule
 from desktop.domain.enums import (
     Assessment,
+    BlockingRule,
     Country,
     CustomerStatus,
     DocumentKind,
@@ -17,6 +19,7 @@ from desktop.domain.enums import (
     ObservationTopic,
     PaymentTermsBasis,
     Profile,
+    RateKind,
     RatingSource,
 )
 from desktop.domain.errors import ErrorCode, FieldError
@@ -161,6 +164,49 @@ def field_error_message(error: FieldError) -> str:
         ErrorCode.DUPLICATE_OBSERVATION: QCoreApplication.translate(
             "Messages", "Une observation est en double."
         ),
+        ErrorCode.DATE_TOO_FAR: QCoreApplication.translate(
+            "Messages", "Cette date est trop éloignée : {max} jours au plus."
+        ),
+        ErrorCode.OUT_OF_RANGE: QCoreApplication.translate(
+            "Messages", "Valeur hors limites : de {min} à {max}."
+        ),
+        ErrorCode.ALREADY_CLOSED: QCoreApplication.translate(
+            "Messages", "C'est déjà fait : rien n'a été modifié."
+        ),
+        ErrorCode.PLAN_WITHOUT_LEVEL: QCoreApplication.translate(
+            "Messages", "Un plan de relance a au moins un niveau."
+        ),
+        ErrorCode.DUPLICATE_OFFSET: QCoreApplication.translate(
+            "Messages", "Deux niveaux ont le même décalage ({days} jours) : un seul par jour."
+        ),
+        ErrorCode.TWO_COURTESY_LEVELS: QCoreApplication.translate(
+            "Messages",
+            "Un seul rappel de courtoisie (décalage négatif, avant l'échéance) par plan.",
+        ),
+        ErrorCode.NO_INDEMNITY_FOR_CONSUMERS: QCoreApplication.translate(
+            "Messages",
+            "L'indemnité forfaitaire de 40 € ne peut jamais être réclamée à un particulier.",
+        ),
+        ErrorCode.DEFAULT_PLAN: QCoreApplication.translate(
+            "Messages",
+            "C'est le plan par défaut : choisissez d'abord un autre plan par défaut.",
+        ),
+        ErrorCode.PENALTY_RATE_TOO_LOW: QCoreApplication.translate(
+            "Messages",
+            "Le taux contractuel ne peut être inférieur à 3 fois le taux d'intérêt légal, "
+            "soit {min}.",
+        ),
+        ErrorCode.RATE_OUT_OF_RANGE: QCoreApplication.translate(
+            "Messages", "Taux invraisemblable : {max} au plus."
+        ),
+        ErrorCode.DUPLICATE_RATE: QCoreApplication.translate(
+            "Messages", "Un taux de ce type existe déjà au {date} ({rate})."
+        ),
+        ErrorCode.SHIPPED_RATE: QCoreApplication.translate(
+            "Messages",
+            "Ce taux est livré avec Encaisse : il ne peut pas être supprimé. Ajoutez plutôt "
+            "un taux à une date plus récente.",
+        ),
         ErrorCode.HAS_DOCUMENTS: QCoreApplication.translate(
             "Messages",
             "Ce client a des factures ou des règlements : il ne peut pas être supprimé. "
@@ -224,16 +270,17 @@ def payment_terms_short(days: int, basis: PaymentTermsBasis) -> str:
     """« 45 j fin de mois » — short enough for a table column."""
     if days == 0:
         return QCoreApplication.translate("Labels", "Comptant")
+    # Counts go in with replace(): pyside6-lupdate does not see plurals in translate().
     texts = {
         PaymentTermsBasis.INVOICE_DATE: QCoreApplication.translate(
-            "Labels", "%n j date de facture", "", days
-        ),
+            "Labels", "%n j date de facture"
+        ).replace("%n", str(days)),
         PaymentTermsBasis.END_OF_MONTH_AFTER: QCoreApplication.translate(
-            "Labels", "%n j fin de mois", "", days
-        ),
+            "Labels", "%n j fin de mois"
+        ).replace("%n", str(days)),
         PaymentTermsBasis.END_OF_MONTH_THEN: QCoreApplication.translate(
-            "Labels", "fin de mois + %n j", "", days
-        ),
+            "Labels", "fin de mois + %n j"
+        ).replace("%n", str(days)),
     }
     return texts[basis]
 
@@ -313,6 +360,7 @@ def field_label(name: str) -> str:
         "payment_terms_days": QCoreApplication.translate("Fields", "délai de paiement"),
         "payment_terms_basis": QCoreApplication.translate("Fields", "mode de calcul du délai"),
         "credit_limit_cents": QCoreApplication.translate("Fields", "plafond de crédit"),
+        "penalty_rate_bp": QCoreApplication.translate("Fields", "taux de pénalités contractuel"),
         "insolvency_kind": QCoreApplication.translate("Fields", "procédure collective"),
         "insolvency_opened_on": QCoreApplication.translate(
             "Fields", "date du jugement d'ouverture"
@@ -427,3 +475,103 @@ def import_undo_message(problem: str, detail: str = "") -> str:
     text = texts.get(problem, QCoreApplication.translate("Messages", "Annulation impossible."))
     what = used_by.get(detail, detail)
     return text.format(what=what, count=detail)
+
+
+# --- Late-payment penalties --------------------------------------------------------------
+
+
+def rate_kind_label(kind: RateKind) -> str:
+    """The name of a row kind of the rate table (Paramètres › Taux légaux)."""
+    return {
+        RateKind.ECB_MAIN_REFINANCING: QCoreApplication.translate(
+            "Labels", "BCE – taux des opérations principales de refinancement"
+        ),
+        RateKind.FR_LEGAL_INTEREST_PROFESSIONAL: QCoreApplication.translate(
+            "Labels", "Taux d'intérêt légal (créanciers professionnels)"
+        ),
+        RateKind.FR_LEGAL_INTEREST_OTHER: QCoreApplication.translate(
+            "Labels", "Taux d'intérêt légal (autres cas, dont particuliers)"
+        ),
+        RateKind.BE_LATE_PAYMENT: QCoreApplication.translate(
+            "Labels", "Belgique – taux d'intérêt de retard (loi du 2 août 2002)"
+        ),
+    }[kind]
+
+
+# --- Blocking ------------------------------------------------------------------------------
+
+
+def blocking_rule_text(rule: TriggeredRule, overdue_days: int | None = None) -> str:
+    """A blocking rule with its figures, as the owner reads it ("Retard de 75 jours …").
+    Each text is a literal translate() call so lupdate files it under "Blocking"; counts
+    are put in with replace(): pyside6-lupdate does not see plurals in this call form."""
+    from desktop.domain.money import format_cents
+
+    if rule.rule is BlockingRule.OVERDUE:
+        if rule.days_late is None:
+            return QCoreApplication.translate("Blocking", "Retard de paiement au-delà du seuil")
+        text = QCoreApplication.translate(
+            "Blocking", "Plus ancienne pièce en retard de %n jour(s)"
+        ).replace("%n", str(rule.days_late))
+        if overdue_days is not None:
+            text += QCoreApplication.translate("Blocking", " (seuil : %n jour(s))").replace(
+                "%n", str(overdue_days)
+            )
+        if rule.overdue_cents:
+            text += QCoreApplication.translate("Blocking", ", {amount} concernés").format(
+                amount=format_cents(rule.overdue_cents)
+            )
+        return text
+    if rule.rule is BlockingRule.CREDIT_LIMIT:
+        if rule.outstanding_cents is None or rule.credit_limit_cents is None:
+            return QCoreApplication.translate("Blocking", "Encours au-delà du plafond de crédit")
+        return QCoreApplication.translate(
+            "Blocking", "Encours de {outstanding} au-delà du plafond de {limit}"
+        ).format(
+            outstanding=format_cents(rule.outstanding_cents),
+            limit=format_cents(rule.credit_limit_cents),
+        )
+    if rule.rule is BlockingRule.INSOLVENCY:
+        if rule.opened_on is None:
+            return QCoreApplication.translate("Blocking", "Procédure collective")
+        return QCoreApplication.translate(
+            "Blocking", "Procédure collective ouverte le {day}"
+        ).format(day=rule.opened_on.strftime("%d/%m/%Y"))
+    return QCoreApplication.translate("Blocking", "Décision du dirigeant")
+
+
+def blocking_rules_text(rules: tuple[TriggeredRule, ...], overdue_days: int | None = None) -> str:
+    """Several rules on one line, most serious first."""
+    return " ; ".join(blocking_rule_text(rule, overdue_days) for rule in rules)
+
+
+def blocking_state_message(blocked: bool) -> str:
+    """Why blocking or unblocking was refused (services.blocking.BlockingStateError)."""
+    if blocked:
+        return QCoreApplication.translate("Blocking", "Ce client est déjà bloqué.")
+    return QCoreApplication.translate("Blocking", "Ce client n'est pas bloqué.")
+
+
+def letter_problem_message(reason: str) -> str:
+    """Why a customer gets no letter or e-mail (services.letters.Unprintable.reason)."""
+    texts = {
+        "no_address": QCoreApplication.translate(
+            "Letters", "Impossible d'imprimer : pas d'adresse postale"
+        ),
+        "no_email": QCoreApplication.translate(
+            "Letters", "Impossible d'envoyer : pas d'adresse e-mail"
+        ),
+    }
+    return texts.get(reason, QCoreApplication.translate("Letters", "Impossible de produire"))
+
+
+def template_label(key: str) -> str:
+    """The name of a letter template (services.letters.TEMPLATE_KEYS)."""
+    texts = {
+        "courtesy": QCoreApplication.translate("Letters", "Rappel de courtoisie"),
+        "friendly": QCoreApplication.translate("Letters", "Relance amiable"),
+        "firm": QCoreApplication.translate("Letters", "Relance ferme"),
+        "last_reminder": QCoreApplication.translate("Letters", "Dernière relance"),
+        "formal_notice": QCoreApplication.translate("Letters", "Mise en demeure"),
+    }
+    return texts.get(key, key)

@@ -11,12 +11,17 @@ PAGES = (
     "customers",
     "customer:<SIREN ou id>",
     "invoices:<SIREN ou id>",
+    "timeline:<SIREN ou id>",
     "visit:<SIREN ou id>",
     "customer-form",
     "receivables",
     "import-wizard:<fichier>",
     "dashboard",
     "reminders",
+    "calendar",
+    "week",
+    "tasks",
+    "plans",
     "proposals",
     "disputes",
     "imports",
@@ -61,13 +66,26 @@ def take_screenshot(
     kind, _, key = page.partition(":")
     if kind in areas and not key:
         window.go_to(areas[kind])
-    elif kind in ("customer", "visit", "invoices") and key:
+    elif kind in ("calendar", "week", "tasks") and not key:
+        window.go_to(Area.REMINDERS)
+        page_widget = window.reminders_page
+        tab = {
+            "calendar": page_widget.month,
+            "week": page_widget.week,
+            "tasks": page_widget.task_list,
+        }
+        page_widget.tabs.setCurrentWidget(tab[kind])
+    elif kind in ("customer", "visit", "invoices", "timeline") and key:
         customer_id = services.customers.find_id(key)
         if customer_id is None:
             raise UnknownPageError(f"aucun client « {key} »")
         window.open_customer(customer_id)
         if kind == "invoices":
             window.customer_page.show_invoices()
+        if kind == "timeline":
+            from desktop.ui.customers.customer_page import TAB_TIMELINE
+
+            window.customer_page.tabs.setCurrentIndex(TAB_TIMELINE)
         if kind == "visit":
             from desktop.ui.customers.visit_form import VisitReportDialog
 
@@ -86,6 +104,11 @@ def take_screenshot(
         window.go_to(Area.IMPORTS)
         target = ImportWizard(services, window, key)
         target.resize(*size)
+    elif kind == "plans":
+        from desktop.ui.reminders.plan_editor import PlanEditorDialog
+
+        window.go_to(Area.SETTINGS)
+        target = PlanEditorDialog(services, window)
     elif kind == "welcome":
         from desktop.ui.welcome import WelcomeDialog
 

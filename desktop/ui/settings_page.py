@@ -1,10 +1,13 @@
-"""Paramètres: the company's own details, the team (users and profiles), the segments."""
+"""Paramètres: the company's own details, the team (users and profiles), the segments, and
+the dated rate table the late-payment penalties read (Taux légaux)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -19,11 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.enums import Profile
+from desktop.domain.enums import Profile, RateKind
 from desktop.domain.errors import ValidationError
+from desktop.domain.penalties import format_rate, parse_rate_bp
 from desktop.services.registry import Services
 from desktop.ui.company_form import CompanyForm
-from desktop.ui.messages import field_error_message, profile_label
+from desktop.ui.dates import OptionalDateEdit, format_date
+from desktop.ui.messages import field_error_message, profile_label, rate_kind_label
+from desktop.ui.widgets import ErrorLabel, ErrorMap, FieldWithError, save_cancel_buttons
 
 
 class SettingsPage(QWidget):
@@ -88,10 +94,58 @@ class SettingsPage(QWidget):
         add_segment.clicked.connect(self.add_segment)
         segments_layout.addWidget(self.segments)
         segments_layout.addWidget(add_segment)
+        self.plans_button = QPushButton(self.tr("Plans de relance…"))
+        self.plans_button.setToolTip(
+            self.tr("Niveaux, canaux, délais et modèles des relances ; plan de chaque segment")
+        )
+        self.plans_button.clicked.connect(self.edit_plans)
+        segments_layout.addWidget(self.plans_button)
+        self.templates_button = QPushButton(self.tr("Modèles de courriers…"))
+        self.templates_button.setToolTip(
+            self.tr("Textes des relances et mises en demeure, en français et en anglais")
+        )
+        self.templates_button.clicked.connect(self.edit_templates)
+        segments_layout.addWidget(self.templates_button)
+
+        rates_box = QGroupBox(self.tr("Taux légaux"))
+        rates_layout = QVBoxLayout(rates_box)
+        rates_help = QLabel(
+            self.tr(
+                "Les pénalités de retard lisent ces taux datés : ajoutez chaque nouveau taux "
+                "publié (BCE, taux d'intérêt légal, taux belge) à sa date d'effet."
+            )
+        )
+        rates_help.setWordWrap(True)
+        self.rates = QTreeWidget()
+        self.rates.setRootIsDecorated(False)
+        self.rates.setAccessibleName(self.tr("Taux légaux"))
+        self.rates.setHeaderLabels(
+            [self.tr("Type"), self.tr("À partir du"), self.tr("Taux"), self.tr("Source")]
+        )
+        self.rates.setColumnWidth(0, 260)
+        self.rates.setColumnWidth(1, 90)
+        self.rates.setColumnWidth(2, 70)
+        self.rates.setMinimumHeight(180)
+        self.rates.currentItemChanged.connect(lambda *_a: self._update_rate_buttons())
+        self.add_rate_button = QPushButton(self.tr("Ajouter un taux…"))
+        self.add_rate_button.clicked.connect(self.add_rate)
+        self.delete_rate_button = QPushButton(self.tr("Supprimer le taux"))
+        self.delete_rate_button.setToolTip(
+            self.tr("Seuls les taux que vous avez ajoutés peuvent être supprimés.")
+        )
+        self.delete_rate_button.clicked.connect(self.delete_rate)
+        rate_buttons = QHBoxLayout()
+        rate_buttons.addWidget(self.add_rate_button)
+        rate_buttons.addWidget(self.delete_rate_button)
+        rate_buttons.addStretch(1)
+        rates_layout.addWidget(rates_help)
+        rates_layout.addWidget(self.rates)
+        rates_layout.addLayout(rate_buttons)
 
         right = QVBoxLayout()
         right.addWidget(team_box)
         right.addWidget(segments_box)
+        right.addWidget(rates_box)
         right.addStretch(1)
         columns = QHBoxLayout()
         columns.addWidget(company_box, 1)
@@ -124,6 +178,59 @@ class SettingsPage(QWidget):
             self.segments.addTopLevelItem(
                 QTreeWidgetItem([segment.name, str(segment.customer_count), segment.description])
             )
+        self.reload_rates()
+
+    def reload_rates(self) -> None:
+        """List the rate table by kind, newest first."""
+        self.rates.clear()
+        for rate in self._services.penalties.rates():
+            item = QTreeWidgetItem(
+                [
+                    rate_kind_label(rate.kind),
+                    format_date(rate.valid_from),
+                    format_rate(rate.rate_bp),
+                    rate.source,
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, rate.id)
+            item.setData(1, Qt.ItemDataRole.UserRole, rate.user_added)
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.rates.addTopLevelItem(item)
+        self._update_rate_buttons()
+
+    def _update_rate_buttons(self) -> None:
+        item = self.rates.currentItem()
+        self.delete_rate_button.setEnabled(
+            item is not None and bool(item.data(1, Qt.ItemDataRole.UserRole))
+        )
+
+    def add_rate(self) -> RateDialog:
+        """Open the « Ajouter un taux » dialog (window-modal); the list reloads once saved."""
+        dialog = RateDialog(self._services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.reload_rates)
+        dialog.open()
+        return dialog
+
+    def delete_rate(self) -> None:
+        item = self.rates.currentItem()
+        if item is None or not item.data(1, Qt.ItemDataRole.UserRole):
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Taux légaux"),
+            self.tr("Supprimer le taux « %1 » du %2 ?")
+            .replace("%1", item.text(0))
+            .replace("%2", item.text(1)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._services.penalties.delete_rate(int(item.data(0, Qt.ItemDataRole.UserRole)))
+        except ValidationError as exc:
+            QMessageBox.warning(self, self.tr("Taux légaux"), field_error_message(exc.errors[0]))
+            return
+        self.reload_rates()
 
     def save_company(self) -> None:
         try:
@@ -149,6 +256,17 @@ class SettingsPage(QWidget):
         self.reload()
         self.sig_reference_changed.emit()
 
+    def edit_templates(self) -> None:
+        from desktop.ui.letters.template_editor import TemplateEditorDialog
+
+        TemplateEditorDialog(self._services, self).exec()
+
+    def edit_plans(self) -> None:
+        from desktop.ui.reminders.plan_editor import PlanEditorDialog
+
+        PlanEditorDialog(self._services, self).exec()
+        self.reload()
+
     def add_segment(self) -> None:
         name, ok = QInputDialog.getText(
             self, self.tr("Nouveau segment"), self.tr("Nom du segment :")
@@ -162,3 +280,54 @@ class SettingsPage(QWidget):
             return
         self.reload()
         self.sig_reference_changed.emit()
+
+
+class RateDialog(QDialog):
+    """A new row of the rate table: kind, date of effect, rate in %, source."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.saved_id: int | None = None
+        self.setWindowTitle(self.tr("Ajouter un taux"))
+        self.setMinimumWidth(520)
+        self.general_error = ErrorLabel()
+        self.errors = ErrorMap(self.general_error)
+        form = QFormLayout()
+        self.kind = QComboBox()
+        for kind in RateKind:
+            self.kind.addItem(rate_kind_label(kind), kind.value)
+        self._row(form, self.tr("Type"), "kind", self.kind)
+        self.valid_from = OptionalDateEdit(default=services.context.clock.today())
+        self._row(form, self.tr("À partir du"), "valid_from", self.valid_from)
+        self.rate = QLineEdit()
+        self.rate.setPlaceholderText("3,15")
+        self._row(form, self.tr("Taux (%)"), "rate_bp", self.rate)
+        self.source = QLineEdit()
+        self.source.setMaxLength(200)
+        self.source.setPlaceholderText(self.tr("Arrêté du …, communiqué de la BCE du …"))
+        self._row(form, self.tr("Source"), "source", self.source)
+        self.buttons = save_cancel_buttons(self, self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+
+    def _row(self, form: QFormLayout, label: str, name: str, widget: QWidget) -> None:
+        widget.setAccessibleName(label)
+        form.addRow(label, self.errors.register(name, FieldWithError(widget)))
+
+    def save(self) -> None:
+        """Validate through the service; errors are shown next to their fields."""
+        try:
+            rate_bp = parse_rate_bp(self.rate.text(), "rate_bp")
+            self.saved_id = self._services.penalties.add_rate(
+                RateKind(self.kind.currentData()),
+                self.valid_from.value(),
+                rate_bp,
+                self.source.text(),
+            )
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            return
+        self.accept()

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
+    <name>ActionDialogs</name>
+    <message>
+        <source> jour(s)</source>
+        <translation> day(s)</translation>
+    </message>
+    <message>
+        <source>Paiement promis le *</source>
+        <translation>Payment promised on *</translation>
+    </message>
+    <message>
+        <source>Montant promis *</source>
+        <translation>Amount promised *</translation>
+    </message>
+    <message>
+        <source>Délai de grâce</source>
+        <translation>Grace period</translation>
+    </message>
+</context>
+<context>
     <name>AgedBalanceModel</name>
     <message>
         <source>Code</source>
@@ -37,6 +56,149 @@
     <message>
         <source>%s–%s j</source>
         <translation>%s–%s d</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>Répondre à la tâche</source>
+        <translation>Answer the task</translation>
+    </message>
+    <message>
+        <source>Tâche</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Consignes</source>
+        <translation>Instructions</translation>
+    </message>
+    <message>
+        <source>Ce que le client a répondu : date de paiement, litige, commande en cours…</source>
+        <translation>What the customer replied: payment date, dispute, order in progress…</translation>
+    </message>
+    <message>
+        <source>Réponse *</source>
+        <translation>Answer *</translation>
+    </message>
+</context>
+<context>
+    <name>BlockedBanner</name>
+    <message>
+        <source>Débloquer…</source>
+        <translation>Unblock…</translation>
+    </message>
+    <message>
+        <source>Lever le blocage (décision motivée)</source>
+        <translation>Lift the block (reasoned decision)</translation>
+    </message>
+    <message>
+        <source>Client bloqué depuis le %1 par %2</source>
+        <translation>Customer blocked since %1 by %2</translation>
+    </message>
+    <message>
+        <source>Client bloqué depuis le %1</source>
+        <translation>Customer blocked since %1</translation>
+    </message>
+    <message>
+        <source>Client bloqué</source>
+        <translation>Customer blocked</translation>
+    </message>
+    <message>
+        <source> : %1</source>
+        <translation>: %1</translation>
+    </message>
+    <message>
+        <source>Débloquer le client</source>
+        <translation>Unblock the customer</translation>
+    </message>
+    <message>
+        <source>Pourquoi lever le blocage ? Cette décision est enregistrée à votre nom.</source>
+        <translation>Why lift the block? This decision is recorded in your name.</translation>
+    </message>
+    <message>
+        <source>Débloquer</source>
+        <translation>Unblock</translation>
+    </message>
+    <message>
+        <source>Déblocage</source>
+        <translation>Unblocking</translation>
+    </message>
+</context>
+<context>
+    <name>Blocking</name>
+    <message>
+        <source>Retard de paiement au-delà du seuil</source>
+        <translation>Payment overdue beyond the threshold</translation>
+    </message>
+    <message>
+        <source>Plus ancienne pièce en retard de %n jour(s)</source>
+        <translation>Oldest item %n day(s) overdue</translation>
+    </message>
+    <message>
+        <source> (seuil : %n jour(s))</source>
+        <translation> (threshold: %n day(s))</translation>
+    </message>
+    <message>
+        <source>, {amount} concernés</source>
+        <translation>, {amount} affected</translation>
+    </message>
+    <message>
+        <source>Encours au-delà du plafond de crédit</source>
+        <translation>Outstanding above the credit limit</translation>
+    </message>
+    <message>
+        <source>Encours de {outstanding} au-delà du plafond de {limit}</source>
+        <translation>Outstanding of {outstanding} above the credit limit of {limit}</translation>
+    </message>
+    <message>
+        <source>Procédure collective</source>
+        <translation>Insolvency proceedings</translation>
+    </message>
+    <message>
+        <source>Procédure collective ouverte le {day}</source>
+        <translation>Insolvency proceedings opened on {day}</translation>
+    </message>
+    <message>
+        <source>Décision du dirigeant</source>
+        <translation>Owner&apos;s decision</translation>
+    </message>
+    <message>
+        <source>Ce client est déjà bloqué.</source>
+        <translation>This customer is already blocked.</translation>
+    </message>
+    <message>
+        <source>Ce client n&apos;est pas bloqué.</source>
+        <translation>This customer is not blocked.</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>Tâche · %1</source>
+        <translation>Task · %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallDialog</name>
+    <message>
+        <source>Compte rendu d&apos;appel</source>
+        <translation>Call report</translation>
+    </message>
+    <message>
+        <source>Ce que le client a dit, à qui vous avez parlé…</source>
+        <translation>What the customer said, who you spoke to…</translation>
+    </message>
+    <message>
+        <source>Résultat</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Promesse de paiement</source>
+        <translation>Promise to pay</translation>
     </message>
 </context>
 <context>
@@ -478,6 +640,18 @@
         <translation>Payment terms</translation>
     </message>
     <message>
+        <source>Taux de pénalités contractuel (%)</source>
+        <translation>Contractual penalty rate (%)</translation>
+    </message>
+    <message>
+        <source>vide = taux légal</source>
+        <translation>empty = statutory rate</translation>
+    </message>
+    <message>
+        <source>Entre professionnels en France : au moins 3 fois le taux d&apos;intérêt légal, soit %s actuellement.</source>
+        <translation>Between businesses in France: at least 3 times the statutory interest rate, currently %s.</translation>
+    </message>
+    <message>
         <source>Plafond de crédit (€)</source>
         <translation>Credit limit (€)</translation>
     </message>
@@ -520,6 +694,10 @@
     <message>
         <source>Ce que l&apos;équipe doit savoir de ce client…</source>
         <translation>What the team should know about this customer…</translation>
+    </message>
+    <message>
+        <source>Client bloqué : « Débloquer… » sur sa fiche, avec le motif.</source>
+        <translation>Customer blocked: use “Unblock…” on the customer record, giving the reason.</translation>
     </message>
     <message>
         <source>Le client n&apos;a pas été enregistré : corrigez les champs signalés en rouge.</source>
@@ -664,6 +842,38 @@
     <message>
         <source>Enregistrer le relevé de compte en PDF, prêt à envoyer (Ctrl+P)</source>
         <translation>Save the account statement as a PDF, ready to send (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Bloquer…</source>
+        <translation>Block…</translation>
+    </message>
+    <message>
+        <source>Bloquer ce client (décision motivée)</source>
+        <translation>Block this customer (reasoned decision)</translation>
+    </message>
+    <message>
+        <source>Procédure collective…</source>
+        <translation>Insolvency proceedings…</translation>
+    </message>
+    <message>
+        <source>Enregistrer un jugement d&apos;ouverture : relances arrêtées, client bloqué</source>
+        <translation>Record an opening judgment: reminders stopped, customer blocked</translation>
+    </message>
+    <message>
+        <source>Déclaration de créance (PDF)…</source>
+        <translation>Proof of claim (PDF)…</translation>
+    </message>
+    <message>
+        <source>Enregistrer le récapitulatif de la créance à déclarer au mandataire</source>
+        <translation>Save the summary of the claim to file with the creditors&apos; representative</translation>
+    </message>
+    <message>
+        <source>Promesse de paiement…</source>
+        <translation>Promise to pay…</translation>
+    </message>
+    <message>
+        <source>Noter une promesse de paiement : les relances attendent jusqu&apos;à sa date</source>
+        <translation>Record a promise to pay: reminders wait until its date</translation>
     </message>
     <message>
         <source>Fiche</source>
@@ -965,6 +1175,30 @@
         <translation>paid on or before the due date</translation>
     </message>
     <message>
+        <source>Promesse de paiement de %1 pour le %2 (%3)</source>
+        <translation>Promise to pay %1 by %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Tâche : %1</source>
+        <translation>Task: %1</translation>
+    </message>
+    <message>
+        <source>Réponse : %1</source>
+        <translation>Answer: %1</translation>
+    </message>
+    <message>
+        <source>Relance faite : %1 (%2), %3</source>
+        <translation>Reminder done: %1 (%2), %3</translation>
+    </message>
+    <message>
+        <source>Relance ignorée : %1 (%2), %3</source>
+        <translation>Reminder skipped: %1 (%2), %3</translation>
+    </message>
+    <message>
+        <source>Relance prévue : %1 (%2), %3</source>
+        <translation>Reminder planned: %1 (%2), %3</translation>
+    </message>
+    <message>
         <source>Enregistrer le relevé de compte</source>
         <translation>Save the account statement</translation>
     </message>
@@ -979,6 +1213,34 @@
     <message>
         <source>Le fichier n&apos;a pas pu être écrit : %s</source>
         <translation>The file could not be written: %s</translation>
+    </message>
+    <message>
+        <source>Bloquer le client</source>
+        <translation>Block the customer</translation>
+    </message>
+    <message>
+        <source>Pourquoi bloquer « %s » ? Cette décision est enregistrée à votre nom.</source>
+        <translation>Why block “%s”? This decision is recorded in your name.</translation>
+    </message>
+    <message>
+        <source>Bloquer</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <source>Blocage</source>
+        <translation>Blocking</translation>
+    </message>
+    <message>
+        <source>Enregistrer la déclaration de créance</source>
+        <translation>Save the proof of claim</translation>
+    </message>
+    <message>
+        <source>Déclaration de créance %s.pdf</source>
+        <translation>Proof of claim %s.pdf</translation>
+    </message>
+    <message>
+        <source>Déclaration non enregistrée</source>
+        <translation>Proof of claim not saved</translation>
     </message>
     <message>
         <source>Supprimer le client</source>
@@ -1017,6 +1279,116 @@ This cannot be undone.</translation>
     <message>
         <source>Supprimer cette notation ?</source>
         <translation>Delete this rating?</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsPanel</name>
+    <message>
+        <source>Bloquer…</source>
+        <translation>Block…</translation>
+    </message>
+    <message>
+        <source>Bloquer ce client (motif obligatoire)</source>
+        <translation>Block this customer (reason required)</translation>
+    </message>
+    <message>
+        <source>Maintenir…</source>
+        <translation>Keep…</translation>
+    </message>
+    <message>
+        <source>Ne pas bloquer ce client (motif obligatoire) ; reproposé dans 30 jours ou si la situation s&apos;aggrave</source>
+        <translation>Do not block this customer (reason required); proposed again in 30 days or if the situation gets worse</translation>
+    </message>
+    <message>
+        <source>Ouvrir la fiche</source>
+        <translation>Open the record</translation>
+    </message>
+    <message>
+        <source> jours</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Seuil de retard proposant un blocage</source>
+        <translation>Overdue threshold for proposing a block</translation>
+    </message>
+    <message>
+        <source>Proposer le blocage quand la plus ancienne pièce impayée a plus de retard que ce seuil</source>
+        <translation>Propose a block when the oldest unpaid document is more overdue than this threshold</translation>
+    </message>
+    <message>
+        <source>Appliquer</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Proposer le blocage au-delà de</source>
+        <translation>Propose a block beyond</translation>
+    </message>
+    <message>
+        <source>de retard</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>Propositions de blocage à décider</source>
+        <translation>Block proposals awaiting a decision</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Proposé le</source>
+        <translation>Proposed on</translation>
+    </message>
+    <message>
+        <source>Calcul des propositions de blocage…</source>
+        <translation>Calculating block proposals…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n proposition(s) de blocage à décider</source>
+        <translation>
+            <numerusform>%n block proposal awaiting a decision</numerusform>
+            <numerusform>%n block proposals awaiting a decision</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Aucune proposition de blocage en attente.</source>
+        <translation>No block proposals pending.</translation>
+    </message>
+    <message>
+        <source>Bloquer le client</source>
+        <translation>Block the customer</translation>
+    </message>
+    <message>
+        <source>Pourquoi bloquer « %1 » ? Les commandes et propositions seront signalées.</source>
+        <translation>Why block “%1”? Orders and proposals will be flagged.</translation>
+    </message>
+    <message>
+        <source>Bloquer</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <source>Maintenir le client</source>
+        <translation>Keep the customer</translation>
+    </message>
+    <message>
+        <source>Pourquoi ne pas bloquer « %1 » ? La proposition reviendra dans 30 jours, ou plus tôt si la situation s&apos;aggrave.</source>
+        <translation>Why not block “%1”? The proposal will come back in 30 days, or sooner if the situation gets worse.</translation>
+    </message>
+    <message>
+        <source>Maintenir</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Cette proposition a déjà été traitée ou retirée.</source>
+        <translation>This proposal has already been handled or withdrawn.</translation>
+    </message>
+    <message>
+        <source>Seuil de retard</source>
+        <translation>Overdue threshold</translation>
     </message>
 </context>
 <context>
@@ -1095,6 +1467,14 @@ This cannot be undone.</translation>
         <translation>Invoices, credit notes and payments</translation>
     </message>
     <message>
+        <source>Détail…</source>
+        <translation>Details…</translation>
+    </message>
+    <message>
+        <source>Détail des pénalités de retard</source>
+        <translation>Late-payment penalty details</translation>
+    </message>
+    <message>
         <source>Encours : &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>Outstanding: &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
@@ -1116,6 +1496,30 @@ This cannot be undone.</translation>
     <message>
         <source>Aucune facture pour ce client. Importez-les depuis votre comptabilité.</source>
         <translation>No invoices for this customer. Import them from your accounting software.</translation>
+    </message>
+    <message>
+        <source>taux inconnu</source>
+        <translation>unknown rate</translation>
+    </message>
+    <message>
+        <source>Pénalités de retard au %1 : %2 (taux %3)</source>
+        <translation>Late-payment penalties as at %1: %2 (rate %3)</translation>
+    </message>
+    <message>
+        <source>indemnités forfaitaires : %1 × %2 = %3</source>
+        <translation>fixed recovery indemnities: %1 × %2 = %3</translation>
+    </message>
+    <message>
+        <source>taux contractuel relevé à 3 fois le taux d&apos;intérêt légal</source>
+        <translation>contractual rate raised to 3 times the statutory interest rate</translation>
+    </message>
+    <message>
+        <source>procédure collective : arrêtées au %1</source>
+        <translation>insolvency proceedings: stopped as at %1</translation>
+    </message>
+    <message>
+        <source>taux inconnu pour une période : non comptée, ajoutez le taux dans Paramètres › Taux légaux</source>
+        <translation>unknown rate for a period: not counted; add the rate in Settings › Statutory rates</translation>
     </message>
 </context>
 <context>
@@ -1177,7 +1581,7 @@ You can undo this import from the Imports page as long as no other import has fo
     </message>
     <message>
         <source>e-mail</source>
-        <translation>e-mail</translation>
+        <translation>email</translation>
     </message>
     <message>
         <source>téléphone</source>
@@ -1214,6 +1618,10 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>plafond de crédit</source>
         <translation>credit limit</translation>
+    </message>
+    <message>
+        <source>taux de pénalités contractuel</source>
+        <translation>contractual penalty rate</translation>
     </message>
     <message>
         <source>procédure collective</source>
@@ -1312,6 +1720,21 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Le détail est noté dans %s.</source>
         <translation>The details are logged in %s.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffDialog</name>
+    <message>
+        <source>Transmettre au commercial</source>
+        <translation>Hand over to the salesperson</translation>
+    </message>
+    <message>
+        <source>Commercial *</source>
+        <translation>Salesperson *</translation>
+    </message>
+    <message>
+        <source>Ce qu&apos;il faut dire *</source>
+        <translation>What to say *</translation>
     </message>
 </context>
 <context>
@@ -1421,6 +1844,37 @@ You can undo this import from the Imports page as long as no other import has fo
     </message>
 </context>
 <context>
+    <name>InsolvencyDialog</name>
+    <message>
+        <source>Procédure collective</source>
+        <translation>Insolvency proceedings</translation>
+    </message>
+    <message>
+        <source>À partir du jugement d&apos;ouverture, les relances et les pénalités s&apos;arrêtent et le client est bloqué. La déclaration de créance doit parvenir au mandataire dans les 2 mois de la publication au BODACC.</source>
+        <translation>From the opening judgment, reminders and penalties stop and the customer is blocked. The proof of claim must reach the creditors&apos; representative within 2 months of the BODACC publication.</translation>
+    </message>
+    <message>
+        <source>facultatif : tribunal, n° de jugement…</source>
+        <translation>optional: court, judgment no.…</translation>
+    </message>
+    <message>
+        <source>Procédure</source>
+        <translation>Proceedings</translation>
+    </message>
+    <message>
+        <source>Jugement d&apos;ouverture</source>
+        <translation>Opening judgment</translation>
+    </message>
+    <message>
+        <source>Publication au BODACC</source>
+        <translation>BODACC publication</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Prospect</source>
@@ -1486,26 +1940,17 @@ You can undo this import from the Imports page as long as no other import has fo
         <source>Comptant</source>
         <translation>Cash</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n j date de facture</source>
-        <translation>
-            <numerusform>%n day from invoice date</numerusform>
-            <numerusform>%n days from invoice date</numerusform>
-        </translation>
+        <translation>%n days from invoice date</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n j fin de mois</source>
-        <translation>
-            <numerusform>%n day end of month</numerusform>
-            <numerusform>%n days end of month</numerusform>
-        </translation>
+        <translation>%n days end of month</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>fin de mois + %n j</source>
-        <translation>
-            <numerusform>end of month + %n day</numerusform>
-            <numerusform>end of month + %n days</numerusform>
-        </translation>
+        <translation>end of month + %n days</translation>
     </message>
     <message>
         <source>Sauvegarde</source>
@@ -1602,6 +2047,156 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Échéance prévue</source>
         <translation>Expected instalment</translation>
+    </message>
+    <message>
+        <source>BCE – taux des opérations principales de refinancement</source>
+        <translation>ECB – main refinancing operations rate</translation>
+    </message>
+    <message>
+        <source>Taux d&apos;intérêt légal (créanciers professionnels)</source>
+        <translation>Statutory interest rate (business creditors)</translation>
+    </message>
+    <message>
+        <source>Taux d&apos;intérêt légal (autres cas, dont particuliers)</source>
+        <translation>Statutory interest rate (other cases, including private individuals)</translation>
+    </message>
+    <message>
+        <source>Belgique – taux d&apos;intérêt de retard (loi du 2 août 2002)</source>
+        <translation>Belgium – late-payment interest rate (Act of 2 August 2002)</translation>
+    </message>
+</context>
+<context>
+    <name>LetterBatchDialog</name>
+    <message>
+        <source>Courriers du %1</source>
+        <translation>Letters for %1</translation>
+    </message>
+    <message>
+        <source>Courriers à imprimer</source>
+        <translation>Letters to print</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Niveau</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Montant</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Enregistrer le PDF…</source>
+        <translation>Save the PDF…</translation>
+    </message>
+    <message>
+        <source>Imprimer…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Préparation des courriers…</source>
+        <translation>Preparing the letters…</translation>
+    </message>
+    <message>
+        <source>%1 (recommandé AR)</source>
+        <translation>%1 (recorded delivery)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n courrier(s) à imprimer</source>
+        <translation>
+            <numerusform>%n letter to print</numerusform>
+            <numerusform>%n letters to print</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) sans courrier</source>
+        <translation>
+            <numerusform>%n customer without a letter</numerusform>
+            <numerusform>%n customers without a letter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enregistrer les courriers</source>
+        <translation>Save the letters</translation>
+    </message>
+    <message>
+        <source>Documents PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Enregistrement impossible</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>Le fichier n&apos;a pas pu être écrit : %1</source>
+        <translation>The file could not be written: %1</translation>
+    </message>
+    <message>
+        <source>Relances faites ?</source>
+        <translation>Reminders done?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Marquer ces %n relances comme faites ?</source>
+        <translation>
+            <numerusform>Mark this reminder as done?</numerusform>
+            <numerusform>Mark these %n reminders as done?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Relances modifiées</source>
+        <translation>Reminders changed</translation>
+    </message>
+    <message>
+        <source>Certaines de ces relances ont été traitées ou supprimées entre-temps : aucune n&apos;a été marquée. Rouvrez les courriers du jour.</source>
+        <translation>Some of these reminders have been handled or deleted in the meantime: none has been marked. Reopen today&apos;s letters.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relance(s) marquée(s) comme faite(s).</source>
+        <translation>
+            <numerusform>%n reminder marked as done.</numerusform>
+            <numerusform>%n reminders marked as done.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Letters</name>
+    <message>
+        <source>Impossible d&apos;imprimer : pas d&apos;adresse postale</source>
+        <translation>Cannot print: no postal address</translation>
+    </message>
+    <message>
+        <source>Impossible d&apos;envoyer : pas d&apos;adresse e-mail</source>
+        <translation>Cannot send: no email address</translation>
+    </message>
+    <message>
+        <source>Impossible de produire</source>
+        <translation>Cannot be produced</translation>
+    </message>
+    <message>
+        <source>Rappel de courtoisie</source>
+        <translation>Courtesy reminder</translation>
+    </message>
+    <message>
+        <source>Relance amiable</source>
+        <translation>Friendly reminder</translation>
+    </message>
+    <message>
+        <source>Relance ferme</source>
+        <translation>Firm reminder</translation>
+    </message>
+    <message>
+        <source>Dernière relance</source>
+        <translation>Final reminder</translation>
+    </message>
+    <message>
+        <source>Mise en demeure</source>
+        <translation>Formal notice</translation>
     </message>
 </context>
 <context>
@@ -1745,6 +2340,14 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Importer depuis la comptabilité</source>
         <translation>Import from accounting</translation>
+    </message>
+    <message>
+        <source>Relances : recalculer les relances du jour</source>
+        <translation>Reminders: recompute today&apos;s reminders</translation>
+    </message>
+    <message>
+        <source>Relances : marquer l&apos;action comme faite</source>
+        <translation>Reminders: mark the action as done</translation>
     </message>
     <message>
         <source>Ouvrir un autre fichier</source>
@@ -1910,6 +2513,54 @@ You can undo this import from the Imports page as long as no other import has fo
         <translation>An observation appears twice.</translation>
     </message>
     <message>
+        <source>Cette date est trop éloignée : {max} jours au plus.</source>
+        <translation>This date is too far away: {max} days at most.</translation>
+    </message>
+    <message>
+        <source>Valeur hors limites : de {min} à {max}.</source>
+        <translation>Value out of range: {min} to {max}.</translation>
+    </message>
+    <message>
+        <source>C&apos;est déjà fait : rien n&apos;a été modifié.</source>
+        <translation>Already done: nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Un plan de relance a au moins un niveau.</source>
+        <translation>A dunning plan needs at least one level.</translation>
+    </message>
+    <message>
+        <source>Deux niveaux ont le même décalage ({days} jours) : un seul par jour.</source>
+        <translation>Two levels have the same offset ({days} days): only one per day.</translation>
+    </message>
+    <message>
+        <source>Un seul rappel de courtoisie (décalage négatif, avant l&apos;échéance) par plan.</source>
+        <translation>Only one courtesy reminder (negative offset, before the due date) per plan.</translation>
+    </message>
+    <message>
+        <source>L&apos;indemnité forfaitaire de 40 € ne peut jamais être réclamée à un particulier.</source>
+        <translation>The €40 fixed recovery indemnity can never be claimed from a private individual.</translation>
+    </message>
+    <message>
+        <source>C&apos;est le plan par défaut : choisissez d&apos;abord un autre plan par défaut.</source>
+        <translation>This is the default plan: choose another default plan first.</translation>
+    </message>
+    <message>
+        <source>Le taux contractuel ne peut être inférieur à 3 fois le taux d&apos;intérêt légal, soit {min}.</source>
+        <translation>The contractual rate cannot be lower than 3 times the statutory interest rate, i.e. {min}.</translation>
+    </message>
+    <message>
+        <source>Taux invraisemblable : {max} au plus.</source>
+        <translation>Implausible rate: {max} at most.</translation>
+    </message>
+    <message>
+        <source>Un taux de ce type existe déjà au {date} ({rate}).</source>
+        <translation>A rate of this type already exists on {date} ({rate}).</translation>
+    </message>
+    <message>
+        <source>Ce taux est livré avec Encaisse : il ne peut pas être supprimé. Ajoutez plutôt un taux à une date plus récente.</source>
+        <translation>This rate ships with Encaisse and cannot be deleted. Add a rate with a more recent date instead.</translation>
+    </message>
+    <message>
         <source>Ce client a des factures ou des règlements : il ne peut pas être supprimé. Passez-le plutôt au statut « Bloqué ».</source>
         <translation>This customer has invoices or payments, so it cannot be deleted. Please set its status to “Blocked” instead.</translation>
     </message>
@@ -2039,10 +2690,345 @@ You can undo this import from the Imports page as long as no other import has fo
     </message>
 </context>
 <context>
+    <name>MonthGrid</name>
+    <message numerus="yes">
+        <source>%n relance(s)</source>
+        <translation>
+            <numerusform>%n reminder</numerusform>
+            <numerusform>%n reminders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MonthView</name>
+    <message>
+        <source>Calendrier du mois</source>
+        <translation>Monthly calendar</translation>
+    </message>
+    <message>
+        <source>◀ Mois précédent</source>
+        <translation>◀ Previous month</translation>
+    </message>
+    <message>
+        <source>Ce mois-ci</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Mois suivant ▶</source>
+        <translation>Next month ▶</translation>
+    </message>
+    <message>
+        <source>Événements du jour choisi</source>
+        <translation>Events on the selected day</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Quoi</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Montant</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Le chiffre de chaque jour : relances à faire ou prévues par le plan si rien n&apos;est payé d&apos;ici là.</source>
+        <translation>Each day&apos;s figure: reminders to do, or planned by the dunning plan if nothing is paid by then.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n événement(s)</source>
+        <translation>
+            <numerusform>%1 — %n event</numerusform>
+            <numerusform>%1 — %n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PagePreview</name>
+    <message>
+        <source>Aperçu de la page</source>
+        <translation>Page preview</translation>
+    </message>
+    <message>
+        <source>◀ Précédente</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <source>Suivante ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>Page %1 sur %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>PenaltyDetailDialog</name>
+    <message>
+        <source>Pénalités de retard de %1 au %2</source>
+        <translation>Late-payment penalties for %1 as at %2</translation>
+    </message>
+    <message>
+        <source>Pénalités par facture et par période</source>
+        <translation>Penalties by invoice and by period</translation>
+    </message>
+    <message>
+        <source>Facture / période</source>
+        <translation>Invoice / period</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Reste dû</source>
+        <translation>Balance due</translation>
+    </message>
+    <message>
+        <source>Jours</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>Taux</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Pénalités</source>
+        <translation>Penalties</translation>
+    </message>
+    <message>
+        <source>Indemnité</source>
+        <translation>Indemnity</translation>
+    </message>
+    <message>
+        <source>taux inconnu</source>
+        <translation>unknown rate</translation>
+    </message>
+    <message>
+        <source> (minimum légal)</source>
+        <translation> (statutory minimum)</translation>
+    </message>
+    <message>
+        <source>du %1 au %2</source>
+        <translation>from %1 to %2</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>Cet espace n&apos;est pas encore disponible dans cette version d&apos;Encaisse. Aucune donnée n&apos;y est affichée tant qu&apos;il n&apos;est pas terminé.</source>
         <translation>This section is not yet available in this version of Encaisse. No data will be shown here until it is finished.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditorDialog</name>
+    <message>
+        <source>Plans de relance</source>
+        <translation>Dunning plans</translation>
+    </message>
+    <message>
+        <source>Nouveau plan</source>
+        <translation>New plan</translation>
+    </message>
+    <message>
+        <source>Dupliquer</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>Supprimer…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Plan par défaut</source>
+        <translation>Default plan</translation>
+    </message>
+    <message>
+        <source>Le plan des clients dont le segment n&apos;a pas de plan</source>
+        <translation>The plan for customers whose segment has no plan</translation>
+    </message>
+    <message>
+        <source> jour(s)</source>
+        <translation> day(s)</translation>
+    </message>
+    <message>
+        <source>Plan pour les particuliers (jamais l&apos;indemnité de 40 €)</source>
+        <translation>Plan for private individuals (never the €40 indemnity)</translation>
+    </message>
+    <message>
+        <source>Nom *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Écart minimum entre deux relances</source>
+        <translation>Minimum gap between two reminders</translation>
+    </message>
+    <message>
+        <source>Niveaux du plan</source>
+        <translation>Plan levels</translation>
+    </message>
+    <message>
+        <source>Niveau</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Jours / échéance</source>
+        <translation>Days / due date</translation>
+    </message>
+    <message>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Ton</source>
+        <translation>Tone</translation>
+    </message>
+    <message>
+        <source>Modèle</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Pénalités</source>
+        <translation>Penalties</translation>
+    </message>
+    <message>
+        <source>40 €</source>
+        <translation>€40</translation>
+    </message>
+    <message>
+        <source>Délai (j)</source>
+        <translation>Deadline (d)</translation>
+    </message>
+    <message>
+        <source>Ajouter un niveau</source>
+        <translation>Add a level</translation>
+    </message>
+    <message>
+        <source>Retirer le niveau</source>
+        <translation>Remove the level</translation>
+    </message>
+    <message>
+        <source>Jours comptés depuis l&apos;échéance : négatif = rappel de courtoisie avant l&apos;échéance. Les niveaux sont classés par jours à l&apos;enregistrement.</source>
+        <translation>Days counted from the due date: negative = courtesy reminder before the due date. Levels are sorted by days when saved.</translation>
+    </message>
+    <message>
+        <source>Enregistrer le plan</source>
+        <translation>Save the plan</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Plan de chaque segment</source>
+        <translation>Plan for each segment</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Plan de relance</source>
+        <translation>Dunning plan</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source> (par défaut)</source>
+        <translation> (default)</translation>
+    </message>
+    <message>
+        <source>Copie de %1</source>
+        <translation>Copy of %1</translation>
+    </message>
+    <message>
+        <source>Supprimer le plan</source>
+        <translation>Delete the plan</translation>
+    </message>
+    <message>
+        <source>Supprimer le plan « %1 » ? Ses segments suivront le plan par défaut ; l&apos;historique des relances est conservé.</source>
+        <translation>Delete the plan “%1”? Its segments will follow the default plan; the reminder history is kept.</translation>
+    </message>
+    <message>
+        <source> j</source>
+        <translation> d</translation>
+    </message>
+    <message>
+        <source>(selon le ton)</source>
+        <translation>(based on tone)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Nouveau niveau</source>
+        <translation>New level</translation>
+    </message>
+    <message>
+        <source>Niveau « %1 » : %2</source>
+        <translation>Level “%1”: %2</translation>
+    </message>
+    <message>
+        <source>(plan par défaut)</source>
+        <translation>(default plan)</translation>
+    </message>
+</context>
+<context>
+    <name>PromiseDialog</name>
+    <message>
+        <source>Promesse de paiement</source>
+        <translation>Promise to pay</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Les relances de ce client sont suspendues jusqu&apos;à la date promise plus le délai de grâce ; la promesse est ensuite vérifiée.</source>
+        <translation>This customer&apos;s reminders are suspended until the promised date plus the grace period; the promise is then checked.</translation>
+    </message>
+</context>
+<context>
+    <name>RateDialog</name>
+    <message>
+        <source>Ajouter un taux</source>
+        <translation>Add a rate</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>À partir du</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Taux (%)</source>
+        <translation>Rate (%)</translation>
+    </message>
+    <message>
+        <source>Arrêté du …, communiqué de la BCE du …</source>
+        <translation>Order of …, ECB press release of …</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
     </message>
 </context>
 <context>
@@ -2070,6 +3056,21 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Commentaire</source>
         <translation>Comment</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Motif de la décision</source>
+        <translation>Reason for the decision</translation>
+    </message>
+    <message>
+        <source>Le motif est obligatoire et reste dans l&apos;historique.</source>
+        <translation>The reason is required and stays in the history.</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2184,10 +3185,161 @@ You can undo this import from the Imports page as long as no other import has fo
     </message>
 </context>
 <context>
+    <name>Reminders</name>
+    <message>
+        <source>Courrier</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Appel</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>Commercial</source>
+        <translation>Salesperson</translation>
+    </message>
+    <message>
+        <source>Mise en demeure</source>
+        <translation>Formal notice</translation>
+    </message>
+    <message>
+        <source>Courriers à imprimer</source>
+        <translation>Letters to print</translation>
+    </message>
+    <message>
+        <source>Appels à passer</source>
+        <translation>Calls to make</translation>
+    </message>
+    <message>
+        <source>E-mails à envoyer</source>
+        <translation>Emails to send</translation>
+    </message>
+    <message>
+        <source>À transmettre aux commerciaux</source>
+        <translation>To hand over to salespeople</translation>
+    </message>
+    <message>
+        <source>Mises en demeure</source>
+        <translation>Formal notices</translation>
+    </message>
+    <message>
+        <source>Courtois</source>
+        <translation>Courteous</translation>
+    </message>
+    <message>
+        <source>Aimable</source>
+        <translation>Friendly</translation>
+    </message>
+    <message>
+        <source>Ferme</source>
+        <translation>Firm</translation>
+    </message>
+    <message>
+        <source>Formel</source>
+        <translation>Formal</translation>
+    </message>
+    <message>
+        <source>Joint, sans engagement</source>
+        <translation>Reached, no commitment</translation>
+    </message>
+    <message>
+        <source>Promesse de paiement</source>
+        <translation>Promise to pay</translation>
+    </message>
+    <message>
+        <source>Conteste la facture</source>
+        <translation>Disputes the invoice</translation>
+    </message>
+    <message>
+        <source>Pas de réponse</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <source>Message laissé</source>
+        <translation>Message left</translation>
+    </message>
+    <message>
+        <source>Mauvais numéro</source>
+        <translation>Wrong number</translation>
+    </message>
+    <message>
+        <source>Refuse de payer</source>
+        <translation>Refuses to pay</translation>
+    </message>
+    <message>
+        <source>À faire</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>Fait</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>À venir</source>
+        <translation>Upcoming</translation>
+    </message>
+    <message>
+        <source>Promesse</source>
+        <translation>Promise</translation>
+    </message>
+    <message>
+        <source>Tâche</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Échéance légale</source>
+        <translation>Legal deadline</translation>
+    </message>
+    <message>
+        <source>En attente</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Tenue</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <source>Non tenue</source>
+        <translation>Broken</translation>
+    </message>
+    <message>
+        <source>Faite</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Annulée</source>
+        <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
     <name>RemindersPage</name>
     <message>
-        <source>Relances du jour</source>
-        <translation>Today&apos;s reminders</translation>
+        <source>Relances</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <source>Filtrer par responsable</source>
+        <translation>Filter by assignee</translation>
+    </message>
+    <message>
+        <source>Tous les responsables</source>
+        <translation>All assignees</translation>
+    </message>
+    <message>
+        <source>Non attribuées</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <source>Filtrer par segment</source>
+        <translation>Filter by segment</translation>
+    </message>
+    <message>
+        <source>Tous les segments</source>
+        <translation>All segments</translation>
     </message>
     <message>
         <source>Actualiser</source>
@@ -2198,8 +3350,76 @@ You can undo this import from the Imports page as long as no other import has fo
         <translation>Recompute the reminders due today (F5)</translation>
     </message>
     <message>
+        <source>Exporter le calendrier…</source>
+        <translation>Export the calendar…</translation>
+    </message>
+    <message>
+        <source>Fichier .ics pour Outlook ou Google Agenda (30 prochains jours)</source>
+        <translation>.ics file for Outlook or Google Calendar (next 30 days)</translation>
+    </message>
+    <message>
+        <source>Courriers du jour…</source>
+        <translation>Today&apos;s letters…</translation>
+    </message>
+    <message>
+        <source>Tous les courriers et mises en demeure du jour dans un seul PDF (Ctrl+L)</source>
+        <translation>All of today&apos;s letters and formal notices in a single PDF (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>E-mails du jour…</source>
+        <translation>Today&apos;s emails…</translation>
+    </message>
+    <message>
+        <source>Un fichier .eml par client, courrier PDF joint, pour votre messagerie</source>
+        <translation>One .eml file per customer, with the PDF letter attached, for your email program</translation>
+    </message>
+    <message>
+        <source>Responsable</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Aujourd&apos;hui</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Semaine</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Mois</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Tâches</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Blocages à décider</source>
+        <translation>Blocks to decide</translation>
+    </message>
+    <message>
         <source>Fait</source>
         <translation>Done</translation>
+    </message>
+    <message>
+        <source>Marquer l&apos;action comme faite (Ctrl+Entrée)</source>
+        <translation>Mark the action as done (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Compte rendu d&apos;appel…</source>
+        <translation>Call report…</translation>
+    </message>
+    <message>
+        <source>Transmettre au commercial…</source>
+        <translation>Hand over to the salesperson…</translation>
+    </message>
+    <message>
+        <source>Attribuer…</source>
+        <translation>Assign…</translation>
     </message>
     <message>
         <source>Reporter…</source>
@@ -2234,24 +3454,54 @@ You can undo this import from the Imports page as long as no other import has fo
         <translation>Amount chased</translation>
     </message>
     <message>
-        <source>Courriers à imprimer</source>
-        <translation>Letters to print</translation>
+        <source>Dossier où préparer les e-mails du jour</source>
+        <translation>Folder in which to prepare today&apos;s emails</translation>
     </message>
     <message>
-        <source>Appels à passer</source>
-        <translation>Calls to make</translation>
+        <source>Préparation des e-mails…</source>
+        <translation>Preparing the emails…</translation>
     </message>
     <message>
-        <source>E-mails à envoyer</source>
-        <translation>E-mails to send</translation>
+        <source>E-mails du jour</source>
+        <translation>Today&apos;s emails</translation>
     </message>
     <message>
-        <source>À transmettre aux commerciaux</source>
-        <translation>To hand to the salespeople</translation>
+        <source>Impossible d&apos;écrire dans « %1 » : %2</source>
+        <translation>Cannot write to “%1”: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n e-mail(s) prêt(s) dans « %1 ».</source>
+        <translation>
+            <numerusform>%n email ready in “%1”.</numerusform>
+            <numerusform>%n emails ready in “%1”.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Mises en demeure</source>
-        <translation>Formal notices</translation>
+        <source>Sans adresse e-mail :</source>
+        <translation>No email address:</translation>
+    </message>
+    <message>
+        <source>Une fois envoyés, marquer ces relances comme faites ?</source>
+        <translation>Once they are sent, mark these reminders as done?</translation>
+    </message>
+    <message>
+        <source>Exporter le calendrier</source>
+        <translation>Export the calendar</translation>
+    </message>
+    <message>
+        <source>Calendrier iCalendar (*.ics)</source>
+        <translation>iCalendar calendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Impossible d&apos;écrire « %1 » : %2</source>
+        <translation>Cannot write “%1”: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n événement(s) exporté(s) dans « %1 ».</source>
+        <translation>
+            <numerusform>%n event exported to “%1”.</numerusform>
+            <numerusform>%n events exported to “%1”.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Calcul des relances du jour…</source>
@@ -2267,6 +3517,18 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Rien à faire aujourd&apos;hui.</source>
         <translation>Nothing to do today.</translation>
+    </message>
+    <message>
+        <source>(personne)</source>
+        <translation>(nobody)</translation>
+    </message>
+    <message>
+        <source>Attribuer la relance</source>
+        <translation>Assign the reminder</translation>
+    </message>
+    <message>
+        <source>Qui s&apos;en charge ?</source>
+        <translation>Who will handle it?</translation>
     </message>
     <message>
         <source>Reporter la relance</source>
@@ -2356,6 +3618,62 @@ You can undo this import from the Imports page as long as no other import has fo
         <translation>New segment…</translation>
     </message>
     <message>
+        <source>Plans de relance…</source>
+        <translation>Dunning plans…</translation>
+    </message>
+    <message>
+        <source>Niveaux, canaux, délais et modèles des relances ; plan de chaque segment</source>
+        <translation>Reminder levels, channels, deadlines and templates; plan for each segment</translation>
+    </message>
+    <message>
+        <source>Modèles de courriers…</source>
+        <translation>Letter templates…</translation>
+    </message>
+    <message>
+        <source>Textes des relances et mises en demeure, en français et en anglais</source>
+        <translation>Texts of reminders and formal notices, in French and English</translation>
+    </message>
+    <message>
+        <source>Taux légaux</source>
+        <translation>Statutory rates</translation>
+    </message>
+    <message>
+        <source>Les pénalités de retard lisent ces taux datés : ajoutez chaque nouveau taux publié (BCE, taux d&apos;intérêt légal, taux belge) à sa date d&apos;effet.</source>
+        <translation>Late-payment penalties use these dated rates: add each newly published rate (ECB, statutory interest rate, Belgian rate) at its effective date.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>À partir du</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Taux</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Ajouter un taux…</source>
+        <translation>Add a rate…</translation>
+    </message>
+    <message>
+        <source>Supprimer le taux</source>
+        <translation>Delete the rate</translation>
+    </message>
+    <message>
+        <source>Seuls les taux que vous avez ajoutés peuvent être supprimés.</source>
+        <translation>Only the rates you have added can be deleted.</translation>
+    </message>
+    <message>
+        <source>Supprimer le taux « %1 » du %2 ?</source>
+        <translation>Delete the “%1” rate dated %2?</translation>
+    </message>
+    <message>
         <source>Coordonnées enregistrées.</source>
         <translation>Company details saved.</translation>
     </message>
@@ -2370,6 +3688,124 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Nom du segment :</source>
         <translation>Segment name:</translation>
+    </message>
+</context>
+<context>
+    <name>TaskList</name>
+    <message>
+        <source>Tâches de</source>
+        <translation>Tasks for</translation>
+    </message>
+    <message>
+        <source>Toute l&apos;équipe</source>
+        <translation>The whole team</translation>
+    </message>
+    <message>
+        <source>Afficher les tâches faites</source>
+        <translation>Show completed tasks</translation>
+    </message>
+    <message>
+        <source>Répondre…</source>
+        <translation>Answer…</translation>
+    </message>
+    <message>
+        <source>Liste des tâches</source>
+        <translation>Task list</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Tâche</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Pour</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ouvrir la fiche client</source>
+        <translation>Open the customer record</translation>
+    </message>
+    <message>
+        <source>(personne)</source>
+        <translation>(nobody)</translation>
+    </message>
+    <message>
+        <source>Choisissez une tâche pour lire ses consignes.</source>
+        <translation>Choose a task to read its instructions.</translation>
+    </message>
+    <message>
+        <source>Réponse (%1) :</source>
+        <translation>Answer (%1):</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditorDialog</name>
+    <message>
+        <source>Modèles de courriers</source>
+        <translation>Letter templates</translation>
+    </message>
+    <message>
+        <source>Modèles</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>français</source>
+        <translation>French</translation>
+    </message>
+    <message>
+        <source>anglais</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Texte du courrier</source>
+        <translation>Letter text</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Rétablir le modèle d&apos;origine</source>
+        <translation>Restore the original template</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Variables : {{ contact_name }}, {{ customer.name }}, {{ total }}, {{ invoice_count }}, {{ deadline_date }}, {{ company.phone }}… {{ invoice_table }} place le tableau des factures.</source>
+        <translation>Variables: {{ contact_name }}, {{ customer.name }}, {{ total }}, {{ invoice_count }}, {{ deadline_date }}, {{ company.phone }}… {{ invoice_table }} inserts the invoice table.</translation>
+    </message>
+    <message>
+        <source>Modèle d&apos;origine</source>
+        <translation>Original template</translation>
+    </message>
+    <message>
+        <source>Modèle personnalisé (enregistré dans le fichier)</source>
+        <translation>Custom template (saved in the file)</translation>
+    </message>
+    <message>
+        <source>Texte</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Remplacer ce modèle par le texte d&apos;origine ? Vos modifications seront perdues.</source>
+        <translation>Replace this template with the original text? Your changes will be lost.</translation>
     </message>
 </context>
 <context>
@@ -2457,6 +3893,29 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Prochaine visite</source>
         <translation>Next visit</translation>
+    </message>
+</context>
+<context>
+    <name>WeekView</name>
+    <message>
+        <source>◀ Semaine précédente</source>
+        <translation>◀ Previous week</translation>
+    </message>
+    <message>
+        <source>Cette semaine</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Semaine suivante ▶</source>
+        <translation>Next week ▶</translation>
+    </message>
+    <message>
+        <source>Semaine du %1 au %2</source>
+        <translation>Week from %1 to %2</translation>
+    </message>
+    <message>
+        <source>Événements du %1</source>
+        <translation>Events on %1</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ from desktop.domain.customer import Address, CustomerDraft
 from desktop.domain.enums import Country, CustomerStatus, InsolvencyKind, PaymentTermsBasis
 from desktop.domain.errors import ErrorCode, FieldError, ValidationError
 from desktop.domain.money import cents_to_decimal, parse_cents
+from desktop.domain.penalties import format_rate, parse_rate_bp
 from desktop.services.registry import Services
 from desktop.ui.dates import OptionalDateEdit
 from desktop.ui.messages import (
@@ -141,6 +142,8 @@ class CustomerDialog(QDialog):
         self._row(form, self.tr("Forme juridique"), "legal_form", self.legal_form, TAB_IDENTITY)
         self.status = QComboBox()
         for status in CustomerStatus:
+            if status is CustomerStatus.BLOCKED:
+                continue  # blocking is a decision with a reason (services.blocking)
             self.status.addItem(status_label(status), status.value)
         self._row(form, self.tr("Statut"), "status", self.status, TAB_IDENTITY)
         self.country = QComboBox()
@@ -265,6 +268,24 @@ class CustomerDialog(QDialog):
         holder = self.errors.register("payment_terms_days", FieldWithError(terms))
         form.addRow(self.tr("Délai de paiement"), holder)
         self._tabs_of["payment_terms_days"] = TAB_TERMS
+        self.penalty_rate = self._row(
+            form,
+            self.tr("Taux de pénalités contractuel (%)"),
+            "penalty_rate_bp",
+            QLineEdit(),
+            TAB_TERMS,
+        )
+        self.penalty_rate.setPlaceholderText(self.tr("vide = taux légal"))
+        floor = self._services.penalties.contract_rate_floor(self._services.context.clock.today())
+        if floor is not None:
+            # Between French businesses only (C. com. L441-10); the service checks it.
+            self.penalty_rate.setToolTip(
+                self.tr(
+                    "Entre professionnels en France : au moins 3 fois le taux d'intérêt "
+                    "légal, soit %s actuellement."
+                )
+                % format_rate(floor)
+            )
 
         self.credit_limit = self._row(
             form, self.tr("Plafond de crédit (€)"), "credit_limit_cents", QLineEdit(), TAB_TERMS
@@ -366,6 +387,13 @@ class CustomerDialog(QDialog):
         self.legal_name.setText(d.legal_name)
         self.trade_name.setText(d.trade_name)
         self.legal_form.setEditText(d.legal_form)
+        if d.status is CustomerStatus.BLOCKED:
+            # Unblocking is a decision too: « Débloquer… » on the customer's page.
+            self.status.addItem(status_label(d.status), d.status.value)
+            self.status.setEnabled(False)
+            self.status.setToolTip(
+                self.tr("Client bloqué : « Débloquer… » sur sa fiche, avec le motif.")
+            )
         self._set_combo(self.status, d.status.value)
         self._set_combo(self.country, d.country.value)
         self.siren.setText(d.siren)
@@ -395,6 +423,8 @@ class CustomerDialog(QDialog):
             self.credit_limit.setText(
                 f"{cents_to_decimal(d.credit_limit_cents):f}".replace(".", ",")
             )
+        if d.penalty_rate_bp is not None:
+            self.penalty_rate.setText(format_rate(d.penalty_rate_bp).removesuffix("\u00a0%"))
         self._set_combo(self.language, d.language)
         self._set_combo(
             self.insolvency_kind, d.insolvency_kind.value if d.insolvency_kind else None
@@ -416,6 +446,8 @@ class CustomerDialog(QDialog):
         """What the form says, before validation; raises ValidationError on a bad amount."""
         credit_text = self.credit_limit.text().strip()
         credit = parse_cents(credit_text, "credit_limit_cents") if credit_text else None
+        rate_text = self.penalty_rate.text().strip()
+        penalty_rate = parse_rate_bp(rate_text, "penalty_rate_bp") if rate_text else None
         kind = self.insolvency_kind.currentData()
         status = CustomerStatus(self.status.currentData())
         insolvent = status is CustomerStatus.INSOLVENCY
@@ -444,6 +476,7 @@ class CustomerDialog(QDialog):
             payment_terms_days=self.terms_days.value(),
             payment_terms_basis=PaymentTermsBasis(self.terms_basis.currentData()),
             credit_limit_cents=credit,
+            penalty_rate_bp=penalty_rate,
             insolvency_kind=InsolvencyKind(kind) if (kind and insolvent) else None,
             insolvency_opened_on=self.insolvency_opened_on.value() if insolvent else None,
             bodacc_published_on=self.bodacc_published_on.value() if insolvent else None,

@@ -28,14 +28,27 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.customer import Address
-from desktop.domain.enums import Assessment, Country, CustomerStatus, RatingSource
+from desktop.domain.enums import (
+    ActionStatus,
+    Assessment,
+    CallOutcome,
+    Channel,
+    Country,
+    CustomerStatus,
+    PromiseStatus,
+    RatingSource,
+)
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.identifiers import format_be_enterprise_number
 from desktop.domain.money import format_cents
+from desktop.services.blocking import BlockingStateError
 from desktop.services.customers import CustomerDetail
 from desktop.services.registry import Services
 from desktop.services.timeline import TimelineEntry, TimelineKind
 from desktop.services.visits import VisitReportData
+from desktop.ui.blocking.banner import BlockedBanner
+from desktop.ui.blocking.insolvency_dialog import InsolvencyDialog
+from desktop.ui.blocking.reason_dialog import ask_reason
 from desktop.ui.customers.customer_form import CustomerDialog
 from desktop.ui.customers.documents_tab import DocumentsTab
 from desktop.ui.customers.small_dialogs import ContactDialog, RatingDialog
@@ -43,6 +56,7 @@ from desktop.ui.customers.visit_form import VisitReportDialog
 from desktop.ui.dates import format_date
 from desktop.ui.messages import (
     assessment_label,
+    blocking_state_message,
     country_label,
     field_error_message,
     field_label,
@@ -51,6 +65,8 @@ from desktop.ui.messages import (
     rating_source_label,
     topic_label,
 )
+from desktop.ui.reminders.action_dialogs import PromiseDialog
+from desktop.ui.reminders.labels import channel_label, outcome_label, promise_status_label
 from desktop.ui.widgets import StatusBadge, read_only_form, value_label
 
 RECEIVABLE_KINDS = (
@@ -58,6 +74,11 @@ RECEIVABLE_KINDS = (
     TimelineKind.CREDIT_NOTE,
     TimelineKind.PAYMENT,
     TimelineKind.INVOICE_SETTLED,
+)
+REMINDER_KINDS = (
+    TimelineKind.REMINDER,
+    TimelineKind.PROMISE,
+    TimelineKind.TASK,
 )
 
 TAB_SUMMARY, TAB_INVOICES, TAB_TIMELINE, TAB_VISITS, TAB_CONTACTS, TAB_RATINGS = range(6)
@@ -111,6 +132,26 @@ class CustomerPage(QWidget):
             self.tr("Enregistrer le relevé de compte en PDF, prêt à envoyer (Ctrl+P)")
         )
         self.statement_button.clicked.connect(lambda: self.save_statement())
+        self.block_button = QPushButton(self.tr("Bloquer…"))
+        self.block_button.setToolTip(self.tr("Bloquer ce client (décision motivée)"))
+        self.block_button.clicked.connect(self.block_customer)
+        self.insolvency_button = QPushButton(self.tr("Procédure collective…"))
+        self.insolvency_button.setToolTip(
+            self.tr("Enregistrer un jugement d'ouverture : relances arrêtées, client bloqué")
+        )
+        self.insolvency_button.clicked.connect(self.record_insolvency)
+        self.claim_button = QPushButton(self.tr("Déclaration de créance (PDF)…"))
+        self.claim_button.setToolTip(
+            self.tr("Enregistrer le récapitulatif de la créance à déclarer au mandataire")
+        )
+        self.claim_button.clicked.connect(lambda: self.save_claim())
+        self.promise_button = QPushButton(self.tr("Promesse de paiement…"))
+        self.promise_button.setToolTip(
+            self.tr("Noter une promesse de paiement : les relances attendent jusqu'à sa date")
+        )
+        self.promise_button.clicked.connect(self.record_promise)
+        self.banner = BlockedBanner(services)
+        self.banner.sig_changed.connect(self._block_changed)
         self.edit_button.clicked.connect(self.edit_customer)
         self.visit_button.clicked.connect(lambda: self.new_visit_report())
         self.delete_button.clicked.connect(self.delete_customer)
@@ -118,6 +159,10 @@ class CustomerPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addStretch(1)
+        top.addWidget(self.block_button)
+        top.addWidget(self.insolvency_button)
+        top.addWidget(self.claim_button)
+        top.addWidget(self.promise_button)
         top.addWidget(self.statement_button)
         top.addWidget(self.visit_button)
         top.addWidget(self.edit_button)
@@ -137,6 +182,7 @@ class CustomerPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.banner)
         layout.addLayout(title_row)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.tabs, 1)
@@ -299,6 +345,9 @@ class CustomerPage(QWidget):
         if d.billing_address.city:
             facts.append(d.billing_address.city)
         self.subtitle.setText(" · ".join(f for f in facts if f))
+        blocked = self.banner.show_customer(customer_id) is not None
+        self.block_button.setVisible(not blocked)
+        self.claim_button.setVisible(d.insolvency_opened_on is not None)
         self._fill_summary(detail)
         self._fill_contacts(detail)
         self._fill_ratings(detail)
@@ -481,6 +530,8 @@ class CustomerPage(QWidget):
             return title, escape(entry.facts.get("comment", ""))
         if entry.kind in RECEIVABLE_KINDS:
             return self._receivable_text(entry)
+        if entry.kind in REMINDER_KINDS:
+            return self._reminder_text(entry)
         report = reports.get(entry.ref_id or -1)
         title = escape(self.tr("Rapport de visite")) + (f" — {who}" if who else "")
         title = f"<a href='visit:{entry.ref_id}'>{title}</a>"
@@ -535,6 +586,60 @@ class CustomerPage(QWidget):
         )
         return escape(title), escape(body)
 
+    def _reminder_text(self, entry: TimelineEntry) -> tuple[str, str]:
+        """Reminder actions, promises to pay and tasks, as plain French sentences."""
+        f = entry.facts
+        who = f" — {entry.actor}" if entry.actor else ""
+        if entry.kind is TimelineKind.PROMISE:
+            title = self.tr("Promesse de paiement de %1 pour le %2 (%3)")
+            title = (
+                title.replace("%1", format_cents(int(f.get("amount_cents") or 0)))
+                .replace("%2", format_date(date.fromisoformat(f["promised_for"])))
+                .replace("%3", promise_status_label(PromiseStatus(f["status"])).lower())
+            )
+            return escape(title), escape(f.get("notes", ""))
+        if entry.kind is TimelineKind.TASK:
+            title = self.tr("Tâche : %1").replace("%1", f.get("title", "")) + who
+            answer = f.get("answer", "")
+            body = self.tr("Réponse : %1").replace("%1", answer) if answer else ""
+            return escape(title), escape(body).replace("\n", "<br>")
+        channel = channel_label(Channel(f["channel"])) if f.get("channel") else ""
+        status = ActionStatus(f["status"])
+        level = f.get("level") or channel
+        amount = format_cents(int(f.get("amount_cents") or 0))
+        if status is ActionStatus.DONE:
+            title = self.tr("Relance faite : %1 (%2), %3")
+        elif status is ActionStatus.SKIPPED:
+            title = self.tr("Relance ignorée : %1 (%2), %3")
+        else:
+            title = self.tr("Relance prévue : %1 (%2), %3")
+        title = title.replace("%1", level).replace("%2", channel).replace("%3", amount) + who
+        if level.casefold() == channel.casefold():  # "Appel (Appel)" says it twice
+            title = title.replace(f" ({channel})", "", 1)
+        lines = []
+        if f.get("outcome") and f["outcome"] in CallOutcome._value2member_map_:
+            lines.append(outcome_label(CallOutcome(f["outcome"])))
+        for key in ("notes", "skip_reason"):
+            if f.get(key):
+                lines.append(f[key])
+        return escape(title), "<br>".join(escape(line) for line in lines)
+
+    def record_promise(self) -> None:
+        if self.customer_id is None or self.detail is None:
+            return
+        balance = self._services.receivables.customer_balance(
+            self.customer_id, self._services.context.clock.today()
+        )
+        dialog = PromiseDialog(
+            self._services,
+            self.customer_id,
+            self.detail.display_name,
+            max(balance.overdue_cents, 0),
+            self,
+        )
+        if dialog.exec():
+            self.reload()
+
     def _timeline_link(self, url: QUrl) -> None:
         if url.scheme() == "visit":
             self.edit_visit_report(int(url.path()))
@@ -583,6 +688,71 @@ class CustomerPage(QWidget):
         if interactive:  # show it at once, in the system's PDF viewer
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
         return written
+
+    def block_customer(self) -> bool:
+        """The owner blocks the customer without waiting for a rule: reason asked."""
+        if self.customer_id is None or self.detail is None:
+            return False
+        reason = ask_reason(
+            self,
+            self.tr("Bloquer le client"),
+            self.tr("Pourquoi bloquer « %s » ? Cette décision est enregistrée à votre nom.")
+            % self.detail.display_name,
+            self.tr("Bloquer"),
+        )
+        if reason is None:
+            return False
+        try:
+            self._services.blocking.block_now(self.customer_id, reason)
+        except BlockingStateError as exc:
+            QMessageBox.information(self, self.tr("Blocage"), blocking_state_message(exc.blocked))
+        self._block_changed(self.customer_id)
+        return True
+
+    def record_insolvency(self) -> bool:
+        """« Procédure collective… »: kind and dates; the customer is blocked."""
+        if self.customer_id is None:
+            return False
+        if not InsolvencyDialog(self._services, self.customer_id, self).exec():
+            return False
+        self._block_changed(self.customer_id)
+        return True
+
+    def save_claim(self, path: str | None = None) -> Path | None:
+        """Ask where, then write the summary of the claim to declare as a PDF."""
+        if self.customer_id is None or self.detail is None:
+            return None
+        interactive = path is None
+        if path is None:
+            safe_name = "".join(
+                c if c.isalnum() or c in " -_" else "_" for c in self.detail.display_name
+            ).strip()[:60]
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Enregistrer la déclaration de créance"),
+                self.tr("Déclaration de créance %s.pdf") % safe_name,
+                self.tr("Document PDF (*.pdf)"),
+            )
+            if not path:
+                return None
+        try:
+            written = self._services.blocking.render_claim(self.customer_id, Path(path))
+        except (OSError, ValidationError) as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Déclaration non enregistrée"),
+                field_error_message(exc.errors[0])
+                if isinstance(exc, ValidationError)
+                else self.tr("Le fichier n'a pas pu être écrit : %s") % exc,
+            )
+            return None
+        if interactive:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
+        return written
+
+    def _block_changed(self, customer_id: int) -> None:
+        self.reload()
+        self.sig_changed.emit(customer_id)
 
     def delete_customer(self) -> None:
         if self.customer_id is None or self.detail is None:

@@ -4,18 +4,30 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.enums import DocumentKind
 from desktop.domain.money import format_cents
+from desktop.domain.penalties import FIXED_INDEMNITY_CENTS, CustomerPenalties, format_rate
 from desktop.services.registry import Services
 from desktop.ui.dates import format_date
 from desktop.ui.messages import document_kind_label
@@ -132,6 +144,20 @@ class DocumentsTab(QWidget):
         self.empty = QLabel()
         self.empty.setStyleSheet("QLabel { color: #666; padding: 12px; }")
         self.empty.hide()
+        # Late-payment penalties under the table, with their detail on demand.
+        self.penalties: CustomerPenalties | None = None
+        self.penalty_line = QLabel()
+        self.penalty_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.penalty_line.setWordWrap(True)
+        self.penalty_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.penalty_detail_button = QPushButton(self.tr("Détail…"))
+        self.penalty_detail_button.setAccessibleName(self.tr("Détail des pénalités de retard"))
+        self.penalty_detail_button.clicked.connect(self.show_penalty_detail)
+        penalty_row = QHBoxLayout()
+        penalty_row.addWidget(self.penalty_line, 1)
+        penalty_row.addWidget(self.penalty_detail_button)
+        self.penalty_line.hide()
+        self.penalty_detail_button.hide()
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.open_only)
@@ -139,6 +165,7 @@ class DocumentsTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
+        layout.addLayout(penalty_row)
 
     def show_customer(self, customer_id: int) -> int:
         """Load the customer's documents; returns how many open items it has."""
@@ -168,4 +195,145 @@ class DocumentsTab(QWidget):
             else self.tr("Aucune facture pour ce client. Importez-les depuis votre comptabilité.")
         )
         self.empty.setVisible(not rows)
+        self._show_penalties(self._services.penalties.for_customer(self._customer_id, as_of))
         return balance.open_count
+
+    def _show_penalties(self, result: CustomerPenalties) -> None:
+        self.penalties = result
+        visible = bool(result.invoices)
+        self.penalty_line.setVisible(visible)
+        self.penalty_detail_button.setVisible(visible)
+        if visible:
+            self.penalty_line.setText(penalty_line_text(result))
+
+    def show_penalty_detail(self) -> PenaltyDetailDialog | None:
+        """Open the per-invoice, per-half-year detail (non-modal); returns the dialog."""
+        if self.penalties is None or not self.penalties.invoices:
+            return None
+        dialog = PenaltyDetailDialog(self.penalties, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+
+def penalty_line_text(result: CustomerPenalties) -> str:
+    """« Pénalités de retard au 16/03/2026 : 1 234,56 € (taux 12,15 %) · indemnités
+    forfaitaires : 3 × 40 € = 120,00 € », then what limits the amount, if anything."""
+    rate = (
+        format_rate(result.rate_bp)
+        if result.rate_bp is not None
+        else QCoreApplication.translate("DocumentsTab", "taux inconnu")
+    )
+    text = (
+        QCoreApplication.translate("DocumentsTab", "Pénalités de retard au %1 : %2 (taux %3)")
+        .replace("%1", format_date(result.as_of))
+        .replace("%2", format_cents(result.penalty_cents))
+        .replace("%3", rate)
+    )
+    if result.indemnity_count:
+        text += " · " + QCoreApplication.translate(
+            "DocumentsTab", "indemnités forfaitaires : %1 × %2 = %3"
+        ).replace("%1", str(result.indemnity_count)).replace(
+            "%2", format_cents(FIXED_INDEMNITY_CENTS).replace(",00", "")
+        ).replace("%3", format_cents(result.indemnity_cents))
+    notes = []
+    if result.floored:
+        notes.append(
+            QCoreApplication.translate(
+                "DocumentsTab", "taux contractuel relevé à 3 fois le taux d'intérêt légal"
+            )
+        )
+    if result.accrual_stops_on is not None:
+        notes.append(
+            QCoreApplication.translate(
+                "DocumentsTab", "procédure collective : arrêtées au %1"
+            ).replace("%1", format_date(result.accrual_stops_on))
+        )
+    if result.has_unknown_rate:
+        notes.append(
+            QCoreApplication.translate(
+                "DocumentsTab",
+                "taux inconnu pour une période : non comptée, ajoutez le taux dans "
+                "Paramètres › Taux légaux",
+            )
+        )
+    if notes:
+        text += " (" + " ; ".join(notes) + ")"
+    return text
+
+
+class PenaltyDetailDialog(QDialog):
+    """Each late invoice with its half-year periods: days, rate, amount."""
+
+    def __init__(self, result: CustomerPenalties, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(
+            self.tr("Pénalités de retard de %1 au %2")
+            .replace("%1", result.name)
+            .replace("%2", format_date(result.as_of))
+        )
+        self.resize(820, 420)
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Pénalités par facture et par période"))
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Facture / période"),
+                self.tr("Échéance"),
+                self.tr("Reste dû"),
+                self.tr("Jours"),
+                self.tr("Taux"),
+                self.tr("Pénalités"),
+                self.tr("Indemnité"),
+            ]
+        )
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for invoice in result.invoices:
+            parent_item = QTreeWidgetItem(
+                [
+                    invoice.number,
+                    format_date(invoice.due_on),
+                    format_cents(invoice.open_cents),
+                    str(invoice.days_late),
+                    format_rate(invoice.rate_bp) if invoice.rate_bp is not None else "",
+                    format_cents(invoice.penalty_cents),
+                    format_cents(invoice.indemnity_cents) if invoice.indemnity_cents else "",
+                ]
+            )
+            for period in invoice.periods:
+                rate = (
+                    self.tr("taux inconnu")
+                    if period.rate_bp is None
+                    else format_rate(period.rate_bp)
+                    + (self.tr(" (minimum légal)") if period.floored else "")
+                )
+                child = QTreeWidgetItem(
+                    [
+                        self.tr("du %1 au %2")
+                        .replace("%1", format_date(period.first_day))
+                        .replace("%2", format_date(period.last_day)),
+                        "",
+                        "",
+                        str(period.days),
+                        rate,
+                        format_cents(period.cents) if period.rate_bp is not None else "—",
+                        "",
+                    ]
+                )
+                parent_item.addChild(child)
+            self.tree.addTopLevelItem(parent_item)
+            parent_item.setExpanded(True)
+        for item_index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(item_index)
+            for row in (item, *(item.child(i) for i in range(item.childCount()))):
+                for column in (2, 3, 4, 5, 6):
+                    row.setTextAlignment(column, right)
+        self.tree.setColumnWidth(0, 210)
+        self.total = QLabel(penalty_line_text(result))
+        self.total.setTextFormat(Qt.TextFormat.PlainText)
+        self.total.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.total)
+        layout.addWidget(buttons)

@@ -1,0 +1,1 @@
+"""Letters: the day's batch of reminder letters and the template editor."""
