@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from desktop.domain.enums import ActionStatus, Channel, DocumentKind, PromiseStatus, Tone
 from desktop.domain.errors import ErrorCode, FieldError
@@ -161,11 +162,12 @@ class OpenItem:
     disputed_cents: int = 0  # the part under an open dispute, not chased
     in_repayment_plan: bool = False  # covered by a repayment plan that is being respected
 
-    @property
+    # Cached: the forecast evaluates the same items on many candidate days.
+    @cached_property
     def signed_cents(self) -> int:
         return self.kind.sign * abs(self.open_cents)
 
-    @property
+    @cached_property
     def chased_cents(self) -> int:
         """What a reminder may ask for: open − disputed (0 if nothing is left)."""
         if self.kind.sign < 0:
@@ -316,24 +318,37 @@ def actions_due(
         if customer.insolvent or customer.customer_id in paused:
             continue
         own = _sorted_items(items_by_customer.get(customer.customer_id, ()))
-        credits = [item for item in own if item.kind.sign < 0 and item.open_cents != 0]
-        chased = [item for item in own if item.kind.sign > 0 and item.chased_cents > 0]
+        credits, chased = _split(own)
         past = past_by_customer.get(customer.customer_id, [])
-        overdue = [item for item in chased if days_late(item.due_on, as_of) > 0]
-        action: DueAction | None
-        if overdue:
-            action = _chasing_action(
-                as_of, customer.plan, customer.customer_id, overdue, credits, past
-            )
-        elif customer.plan.courtesy is not None:
-            action = _courtesy_action(
-                as_of, customer.plan.courtesy, customer.customer_id, chased, credits, past
-            )
-        else:
-            action = None
+        action = _customer_action(as_of, customer, chased, credits, past)
         if action is not None:
             due.append(action)
     return due
+
+
+def _split(own: list[OpenItem]) -> tuple[list[OpenItem], list[OpenItem]]:
+    """(credits, chased items) of a customer's sorted items."""
+    credits = [item for item in own if item.kind.sign < 0 and item.open_cents != 0]
+    chased = [item for item in own if item.kind.sign > 0 and item.chased_cents > 0]
+    return credits, chased
+
+
+def _customer_action(
+    as_of: date,
+    customer: CustomerState,
+    chased: list[OpenItem],
+    credits: list[OpenItem],
+    past: list[PastAction],
+) -> DueAction | None:
+    """The one action of a customer that is neither insolvent nor paused, if any."""
+    overdue = [item for item in chased if days_late(item.due_on, as_of) > 0]
+    if overdue:
+        return _chasing_action(as_of, customer.plan, customer.customer_id, overdue, credits, past)
+    if customer.plan.courtesy is not None:
+        return _courtesy_action(
+            as_of, customer.plan.courtesy, customer.customer_id, chased, credits, past
+        )
+    return None
 
 
 def next_action(
@@ -373,10 +388,14 @@ def next_action(
         candidates.add(action.closed_on + gap)
     for promise in held:
         candidates.add(promise.promised_for + timedelta(days=promise.grace_days + 1))
+    # What actions_due would do for this one customer, with the items split once.
+    credits, chased = _split(_sorted_items(own))
     for day in sorted(c for c in candidates if as_of < c <= until):
-        due = actions_due(day, [customer], own, past, held)
-        if due:
-            return due[0]
+        if any(promise.holds(day) for promise in held):
+            continue
+        action = _customer_action(day, customer, chased, credits, past)
+        if action is not None:
+            return action
     return None
 
 

@@ -10,6 +10,31 @@ from sqlalchemy.orm import Session
 from desktop.persistence.models import AuditEntry
 
 
+def row(
+    *,
+    at: datetime,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: int,
+    summary: str = "",
+    changes: dict[str, tuple[object, object]] | None = None,
+) -> dict[str, object]:
+    """The audit row of a change, as a dict for bulk inserts (see `record`)."""
+    return {
+        "at": at,
+        "actor": actor,
+        "action": str(action),
+        "entity": entity,
+        "entity_id": entity_id,
+        "summary": summary,
+        "changes_json": json.dumps(
+            {k: [str(a), str(b)] for k, (a, b) in (changes or {}).items()},
+            ensure_ascii=False,
+        ),
+    }
+
+
 def record(
     session: Session,
     *,
@@ -23,16 +48,15 @@ def record(
 ) -> None:
     session.add(
         AuditEntry(
-            at=at,
-            actor=actor,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            summary=summary,
-            changes_json=json.dumps(
-                {k: [str(a), str(b)] for k, (a, b) in (changes or {}).items()},
-                ensure_ascii=False,
-            ),
+            **row(
+                at=at,
+                actor=actor,
+                action=action,
+                entity=entity,
+                entity_id=entity_id,
+                summary=summary,
+                changes=changes,
+            )
         )
     )
 

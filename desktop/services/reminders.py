@@ -51,8 +51,9 @@ from desktop.domain.enums import (
     Tone,
 )
 from desktop.domain.errors import ErrorCode, FieldError, NotFoundError, ValidationError
-from desktop.persistence import audit
+from desktop.persistence import audit, bulk
 from desktop.persistence.models import (
+    AuditEntry,
     Customer,
     Dispute,
     DisputeItem,
@@ -92,6 +93,11 @@ CHANNEL_ORDER: tuple[Channel, ...] = (
 )
 
 _OPEN = (ActionStatus.PENDING.value, ActionStatus.POSTPONED.value)
+# Stored value → member, looked up in a dict: calling the enum per row is the largest
+# single cost of reading tens of thousands of rows.
+_DOCUMENT_KINDS = {kind.value: kind for kind in DocumentKind}
+_ACTION_STATUSES = {status.value: status for status in ActionStatus}
+_CHANNELS = {channel.value: channel for channel in Channel}
 _CLOSED_DISPUTES = (DisputeStatus.RESOLVED.value, DisputeStatus.REJECTED.value)
 
 
@@ -283,12 +289,8 @@ class ReminderService:
                 self._past_actions(session, customer_ids),
                 self._promises(session, customer_ids),
             )
-            created: list[int] = []
-            for action in due:
-                created.append(
-                    self._save(session, action, plan_of[action.customer_id], salesperson_of, now)
-                )
-            return RefreshResult(as_of, tuple(created))
+            created = self._save_all(session, due, plan_of, salesperson_of, now)
+            return RefreshResult(as_of, created)
 
     def forecast(
         self,
@@ -314,16 +316,8 @@ class ReminderService:
             states, salesperson_of = self._states(session, customer_ids, plan_of, rules)
             past = self._past_actions(session, customer_ids)
             promises = self._promises(session, customer_ids)
-            names = dict(
-                session.execute(
-                    select(Customer.id, Customer.legal_name).where(Customer.id.in_(customer_ids))
-                ).all()
-            )
-            segments = dict(
-                session.execute(
-                    select(Customer.id, Customer.segment_id).where(Customer.id.in_(customer_ids))
-                ).all()
-            )
+            names = dict(session.execute(select(Customer.id, Customer.legal_name)).all())
+            segments = dict(session.execute(select(Customer.id, Customer.segment_id)).all())
         by_customer: dict[int, list[OpenItem]] = {}
         for item in items:
             by_customer.setdefault(item.customer_id, []).append(item)
@@ -403,7 +397,7 @@ class ReminderService:
             OpenItem(
                 document_id=doc_id,
                 customer_id=customer_id,
-                kind=DocumentKind(kind),
+                kind=_DOCUMENT_KINDS[kind],
                 due_on=due_on,
                 open_cents=open_cents,
                 disputed_cents=int(disputed.get(doc_id, 0) or 0),
@@ -419,12 +413,15 @@ class ReminderService:
         default = next((p for p in plans if p.is_default), plans[0])
         consumer = next((p for p in plans if p.for_consumers), default)
         rows = session.execute(
-            select(Customer.id, Customer.is_consumer, Segment.dunning_plan_id)
-            .outerjoin(Segment, Segment.id == Customer.segment_id)
-            .where(Customer.id.in_(customer_ids))
+            select(Customer.id, Customer.is_consumer, Segment.dunning_plan_id).outerjoin(
+                Segment, Segment.id == Customer.segment_id
+            )
         ).all()
+        wanted = set(customer_ids)
         plan_of: dict[int, PlanData] = {}
         for customer_id, is_consumer, segment_plan_id in rows:
+            if customer_id not in wanted:
+                continue
             if segment_plan_id is not None and segment_plan_id in by_id:
                 plan_of[customer_id] = by_id[segment_plan_id]
             elif is_consumer:
@@ -441,10 +438,10 @@ class ReminderService:
         rules: dict[int, PlanRule],
     ) -> tuple[list[CustomerState], dict[int, int | None]]:
         rows = session.execute(
-            select(
-                Customer.id, Customer.status, Customer.insolvency_kind, Customer.salesperson_id
-            ).where(Customer.id.in_(customer_ids))
+            select(Customer.id, Customer.status, Customer.insolvency_kind, Customer.salesperson_id)
         ).all()
+        wanted = set(customer_ids)
+        rows = [row for row in rows if row[0] in wanted]
         states = [
             CustomerState(
                 customer_id=customer_id,
@@ -464,20 +461,20 @@ class ReminderService:
                 ReminderAction.planned_on,
                 ReminderAction.status,
                 ReminderAction.done_on,
-            )
-            .outerjoin(DunningLevel, DunningLevel.id == ReminderAction.level_id)
-            .where(ReminderAction.customer_id.in_(customer_ids))
+            ).outerjoin(DunningLevel, DunningLevel.id == ReminderAction.level_id)
         ).all()
+        wanted = set(customer_ids)
         # An action whose level was removed from its plan keeps blocking while open.
         return [
             PastAction(
                 customer_id,
                 UNKNOWN_RANK if rank is None else rank,
                 planned_on,
-                ActionStatus(status),
+                _ACTION_STATUSES[status],
                 done_on,
             )
             for customer_id, rank, planned_on, status, done_on in rows
+            if customer_id in wanted
         ]
 
     def _promises(self, session: Session, customer_ids: list[int]) -> list[Promise]:
@@ -487,56 +484,77 @@ class ReminderService:
                 PromiseToPay.promised_for,
                 PromiseToPay.grace_days,
                 PromiseToPay.status,
-            ).where(
-                PromiseToPay.customer_id.in_(customer_ids),
-                PromiseToPay.status == PromiseStatus.PENDING.value,
-            )
+            ).where(PromiseToPay.status == PromiseStatus.PENDING.value)
         ).all()
+        wanted = set(customer_ids)
         return [
             Promise(customer_id, promised_for, grace, PromiseStatus(status))
             for customer_id, promised_for, grace, status in rows
+            if customer_id in wanted
         ]
 
-    def _save(
+    def _save_all(
         self,
         session: Session,
-        action: DueAction,
-        plan: PlanData,
+        due: list[DueAction],
+        plan_of: dict[int, PlanData],
         salesperson_of: dict[int, int | None],
         now: datetime,
-    ) -> int:
-        level = plan.level(action.level.rank)
-        row = ReminderAction(
-            customer_id=action.customer_id,
-            level_id=level.id if level is not None else None,
-            channel=action.level.channel.value,
-            planned_on=action.planned_on,
-            status=ActionStatus.PENDING.value,
-            assignee_id=(
-                salesperson_of.get(action.customer_id)
-                if action.level.channel is Channel.SALESPERSON
-                else None
-            ),
-            total_cents=action.total_cents,
-            created_at=now,
-            updated_at=now,
-        )
-        session.add(row)
-        session.flush()
-        for document_id, amount in action.items:
-            session.add(
-                ReminderActionItem(action_id=row.id, document_id=document_id, amount_cents=amount)
+    ) -> tuple[int, ...]:
+        """Insert the actions, their items and their audit rows in three bulk inserts
+        (a day after a long absence can propose thousands of actions at once)."""
+        if not due:
+            return ()
+        first_id = bulk.next_id(session, ReminderAction)
+        actor = self._ctx.actor()
+        actions: list[dict[str, Any]] = []
+        lines: list[dict[str, Any]] = []
+        trail: list[dict[str, Any]] = []
+        for offset, action in enumerate(due):
+            action_id = first_id + offset
+            plan = plan_of[action.customer_id]
+            level = plan.level(action.level.rank)
+            actions.append(
+                {
+                    "id": action_id,
+                    "customer_id": action.customer_id,
+                    "level_id": level.id if level is not None else None,
+                    "channel": action.level.channel.value,
+                    "planned_on": action.planned_on,
+                    "status": ActionStatus.PENDING.value,
+                    "assignee_id": (
+                        salesperson_of.get(action.customer_id)
+                        if action.level.channel is Channel.SALESPERSON
+                        else None
+                    ),
+                    "done_on": None,
+                    "done_by_id": None,
+                    "total_cents": action.total_cents,
+                    "outcome": "",
+                    "notes": "",
+                    "skip_reason": "",
+                    "created_at": now,
+                    "updated_at": now,
+                }
             )
-        audit.record(
-            session,
-            at=now,
-            actor=self._ctx.actor(),
-            action=AuditAction.CREATE,
-            entity="reminder_action",
-            entity_id=row.id,
-            summary=f"{action.level.name} ({plan.name})",
-        )
-        return row.id
+            lines.extend(
+                {"action_id": action_id, "document_id": document_id, "amount_cents": amount}
+                for document_id, amount in action.items
+            )
+            trail.append(
+                audit.row(
+                    at=now,
+                    actor=actor,
+                    action=AuditAction.CREATE,
+                    entity="reminder_action",
+                    entity_id=action_id,
+                    summary=f"{action.level.name} ({plan.name})",
+                )
+            )
+        bulk.insert_rows(session, ReminderAction, actions)
+        bulk.insert_rows(session, ReminderActionItem, lines)
+        bulk.insert_rows(session, AuditEntry, trail)
+        return tuple(row["id"] for row in actions)
 
     # --- the day's list ------------------------------------------------------------------
 
@@ -613,9 +631,9 @@ class ReminderService:
                     customer_name=name,
                     level_id=action.level_id,
                     level_name=level_name or "",
-                    channel=Channel(action.channel),
+                    channel=_CHANNELS[action.channel],
                     planned_on=action.planned_on,
-                    status=ActionStatus(action.status),
+                    status=_ACTION_STATUSES[action.status],
                     total_cents=action.total_cents,
                     items=tuple(items.get(action.id, ())),
                     assignee_id=action.assignee_id,
@@ -654,7 +672,7 @@ class ReminderService:
         out: dict[int, list[ReminderItem]] = {}
         for action_id, doc_id, number, kind, due_on, amount in rows:
             out.setdefault(action_id, []).append(
-                ReminderItem(doc_id, number, DocumentKind(kind), due_on, amount)
+                ReminderItem(doc_id, number, _DOCUMENT_KINDS[kind], due_on, amount)
             )
         return out
 

@@ -2741,6 +2741,10 @@ You can undo this import from the Imports page as long as no other import has fo
         <source>Le chiffre de chaque jour : relances à faire ou prévues par le plan si rien n&apos;est payé d&apos;ici là.</source>
         <translation>Each day&apos;s figure: reminders to do, or planned by the dunning plan if nothing is paid by then.</translation>
     </message>
+    <message>
+        <source>Calcul du calendrier…</source>
+        <translation>Working out the calendar…</translation>
+    </message>
     <message numerus="yes">
         <source>%1 — %n événement(s)</source>
         <translation>
@@ -3912,6 +3916,10 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Semaine du %1 au %2</source>
         <translation>Week from %1 to %2</translation>
+    </message>
+    <message>
+        <source>Calcul du calendrier…</source>
+        <translation>Working out the calendar…</translation>
     </message>
     <message>
         <source>Événements du %1</source>

@@ -28,6 +28,7 @@ from desktop.services.registry import Services
 from desktop.ui.dates import format_date, to_qdate
 from desktop.ui.reminders.event_style import event_brush, event_font, event_what
 from desktop.ui.reminders.labels import event_kind_label
+from desktop.ui.tasks import run_with_progress
 
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -201,7 +202,11 @@ class MonthView(QWidget):
 
     def reload(self) -> None:
         start, end = self.calendar.visible_range()
-        self._events = self._services.calendar.events(start, end, self._filter)
+        calendar, flt = self._services.calendar, self._filter
+        # The engine's forecast over thousands of customers takes a moment: off the UI thread.
+        self._events = run_with_progress(
+            self, self.tr("Calcul du calendrier…"), lambda: calendar.events(start, end, flt)
+        )
         counts: dict[date, int] = {}
         for event in self._events:
             if event.kind.value in ("action", "forecast"):

@@ -19,6 +19,7 @@ from desktop.services.calendar import CalendarFilter
 from desktop.services.registry import Services
 from desktop.ui.dates import format_date, to_qdate
 from desktop.ui.reminders.event_style import event_brush, event_font, event_line
+from desktop.ui.tasks import run_with_progress
 
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -88,7 +89,10 @@ class WeekView(QWidget):
             .replace("%1", format_date(self.monday))
             .replace("%2", format_date(sunday))
         )
-        events = self._services.calendar.events(self.monday, sunday, self._filter)
+        calendar, flt, monday = self._services.calendar, self._filter, self.monday
+        events = run_with_progress(
+            self, self.tr("Calcul du calendrier…"), lambda: calendar.events(monday, sunday, flt)
+        )
         for offset, (header, day_list) in enumerate(zip(self.headers, self.days, strict=True)):
             day = self.monday + timedelta(days=offset)
             own = [e for e in events if e.day == day]
