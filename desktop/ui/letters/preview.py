@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.letters.pdf_pages import PdfPages
 
-PREVIEW_DPI = 80.0
+PREVIEW_DPI = 80.0  # the most a page is enlarged to; narrower panes fit the page width
+A4_WIDTH_INCHES = 8.27
 
 
 class PagePreview(QWidget):
@@ -34,6 +35,12 @@ class PagePreview(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(self.image)
         scroll.setWidgetResizable(True)
+        self.scroll = scroll
+        # Re-render at the new width once the user stops resizing.
+        self._resize_timer = QTimer(self)
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(150)
+        self._resize_timer.timeout.connect(lambda: self.show_page(self._index))
         self.previous_button = QPushButton(self.tr("◀ Précédente"))
         self.next_button = QPushButton(self.tr("Suivante ▶"))
         self.page_label = QLabel()
@@ -69,8 +76,18 @@ class PagePreview(QWidget):
         if self._pages is None or len(self._pages) == 0:
             return
         self._index = max(0, min(index, len(self._pages) - 1))
-        self.image.setPixmap(QPixmap.fromImage(self._pages.image(self._index, PREVIEW_DPI)))
+        self.image.setPixmap(QPixmap.fromImage(self._pages.image(self._index, self._dpi())))
         self._update_navigation()
+
+    def _dpi(self) -> float:
+        """The resolution at which the page fills the pane's width (padding aside)."""
+        width = self.scroll.viewport().width() - 44  # padding and a vertical scroll bar
+        return max(30.0, min(PREVIEW_DPI, width / A4_WIDTH_INCHES))
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt's name
+        super().resizeEvent(event)
+        if self._pages is not None:
+            self._resize_timer.start()
 
     def clear(self) -> None:
         if self._pages is not None:
