@@ -13,6 +13,7 @@ import pytest
 from desktop.domain.enums import DocumentKind
 from desktop.domain.ledger import LedgerEntry, ParsedExport
 from desktop.persistence import bulk
+from desktop.services.imports import service as service_module
 from desktop.services.imports.service import ImportCancelled, ImportOptions
 from desktop.services.registry import Services
 
@@ -120,3 +121,48 @@ def test_cancelling_a_deferred_import_keeps_the_indexes(
     services.imports.apply(_export(40), OPTIONS)
     assert _indexes(db_path) == indexes
     assert len(_documents(db_path)) == 40
+
+
+def test_batches_with_and_without_nulls_write_the_same_values(
+    services: Services, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A column that is empty in a whole batch is written as NULL in the statement
+    (issue 3): batches where it is and is not empty must store the same kind of rows."""
+    monkeypatch.setattr(service_module, "CHUNK", 4)
+    invoice = DocumentKind.INVOICE
+    credit_note = DocumentKind.CREDIT_NOTE
+
+    def entry(line: int, kind: DocumentKind, number: str, open_: int, corrects: str = ""):
+        return LedgerEntry(
+            line_no=line,
+            customer_code="411ÉPI",
+            customer_name="Boulangerie L'Épi d'Or & Fils",
+            kind=kind,
+            number=number,
+            issued_on=date(2026, 1, 15),
+            due_on=None,
+            total_cents=1200,
+            open_cents=open_,
+            matching_code="" if open_ else "AB",
+            corrects_number=corrects,
+        )
+
+    entries = (
+        *(entry(2 + i, invoice, f"FA{i}", 1200) for i in range(4)),  # all open
+        *(entry(10 + i, invoice, f"FA{4 + i}", 0) for i in range(4)),  # all settled
+        entry(20, credit_note, "AV1", 1200, corrects="FA1"),  # the only correction
+        entry(21, credit_note, "AV2", 0),
+    )
+    services.imports.apply(ParsedExport("fec", "cp1252", 30, entries, ()), OPTIONS)
+    with sqlite3.connect(db_path) as connection:
+        rows = connection.execute(
+            "SELECT d.number, d.settled_on, d.vat_cents, c.number, d.issued_on, d.due_on "
+            "FROM documents d LEFT JOIN documents c ON c.id = d.corrects_id ORDER BY d.id"
+        ).fetchall()
+    assert [(n, settled, vat, corrects) for n, settled, vat, corrects, _, _ in rows] == [
+        *((f"FA{i}", None, None, None) for i in range(4)),
+        *((f"FA{4 + i}", "2026-03-16", None, None) for i in range(4)),
+        ("AV1", None, None, "FA1"),
+        ("AV2", "2026-03-16", None, None),
+    ]
+    assert {(issued, due) for *_, issued, due in rows} == {("2026-01-15", "2026-02-14")}

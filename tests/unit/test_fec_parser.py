@@ -793,3 +793,73 @@ def test_a_trailing_separator_on_each_line(tmp_path: Path) -> None:
     assert [(e.number, e.total_cents) for e in result.entries] == [("FA1", 1200), ("FA2", 1200)]
     assert problems(result) == [(6, ImportProblem.WRONG_COLUMN_COUNT)]
     assert result.rejected[0].detail == "18 attendues, 13 trouvées"
+
+
+# -- the common path and the careful one give the same result (issue 3) -------------
+
+
+def test_unusual_but_valid_lines_read_like_plain_ones(tmp_path: Path) -> None:
+    """Most lines take the parser's short path (account and dates seen before, plain
+    amounts); any other valid line goes through every check and must end the same."""
+    plain = [
+        *sale("1", "FA1", "411EPI", EPI, "1437,12", "1197,60", "239,52"),
+        *sale("2", "FA2", "411DUP", DUPONT, "600,00", "500,00", "100,00"),
+        *payment("3", "REL-0210", "411EPI", EPI, "1437,12", EcritureLet="AA"),
+    ]
+    for r in plain:
+        r["PieceDate"] = r["EcritureDate"]
+    unusual = [dict(r) for r in plain]
+    unusual[0].update(CompteNum=" 411000 ", Debit=" 000000000001437,12")  # padded
+    unusual[3].update(PieceDate="  ", Debit="600.00")  # blank piece date, decimal point
+    unusual[4].update(Credit="500,0")  # one decimal
+    unusual[7].update(Credit="+1437,12", EcritureDate="20240210")
+    first = parse_fec(write_fec(tmp_path / "plain.txt", plain))
+    second = parse_fec(write_fec(tmp_path / "unusual.txt", unusual))
+    assert first.ok and second.ok, second.rejected
+    assert second.entries == first.entries
+    assert [(e.number, e.total_cents, e.issued_on) for e in second.entries] == [
+        ("FA1", 143712, date(2024, 1, 15)),
+        ("FA2", 60000, date(2024, 1, 15)),  # its blank PieceDate is EcritureDate
+        ("REL-0210", 143712, date(2024, 2, 10)),
+    ]
+
+
+def test_a_line_of_separators_only_is_blank(tmp_path: Path) -> None:
+    rows = sale("1", "FA1", "C1", MULLER, "12,00", "10,00", "2,00")
+    lines = [HEADER] + ["\t".join(r[k] for k in FEC_FIELDS) for r in rows]
+    lines.insert(2, "\t" * (len(FEC_FIELDS) - 1))  # as many fields as the header, all blank
+    lines.insert(3, " \t \t ")
+    result = parse_fec(raw_fec(tmp_path / "fec.txt", "\r\n".join(lines) + "\r\n"))
+    assert result.ok, result.rejected
+    assert result.line_count == 3
+    assert [(e.line_no, e.customer_name) for e in result.entries] == [(2, MULLER)]
+
+
+def test_a_bad_line_among_good_ones_reports_each_problem(tmp_path: Path) -> None:
+    """Accounts and dates already seen do not hide the problems of a later line."""
+    good = sale("1", "FA1", "C1", EPI, "10,00", "8,33", "1,67")
+    bad = dict(good[0], PieceRef="FA2", EcritureDate="20240230", Debit="1,234")
+    montant = dict(good[1], EcritureNum="2", Credit="-")
+    result = parse_fec(write_fec(tmp_path / "fec.txt", [*good, bad, montant, *good]))
+    assert problems(result) == [
+        (5, ImportProblem.BAD_DATE),
+        (5, ImportProblem.BAD_AMOUNT),
+        (6, ImportProblem.BAD_AMOUNT),
+    ]
+    assert result.line_count == 8
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("a\r\nb\r\n", ["a", "b"]),
+        ("a\r\nb", ["a", "b"]),
+        ("a\nb\r\n", ["a", "b"]),  # mixed line ends
+        ("a\r\n\r\nb\r\n", ["a", "", "b"]),
+        ("a\rx\r\nb\r\n", ["a\rx", "b"]),  # a lone CR inside a line stays there
+        ("a\n\n", ["a", ""]),
+        ("", []),
+    ],
+)
+def test_split_lines(text: str, lines: list[str]) -> None:
+    assert sniff.split_lines(text) == lines

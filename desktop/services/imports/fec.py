@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from desktop.domain.enums import DocumentKind
@@ -51,6 +51,15 @@ __all__ = ["ImportCancelled", "parse_fec"]
 OPENING_JOURNALS = frozenset(("AN", "RAN", "ANO"))
 MAX_CENTS = 10**15  # ten thousand billion euros: anything above is a broken file
 _MAX_CACHED_DATES = 100_000
+
+_MAX_CACHED_ACCOUNTS = 100_000
+
+# What an account's lines say (see _account_kind); compared by identity.
+_RECEIVABLE = "receivable"  # 411…: the lines that become entries
+_REVENUE = "revenue"  # 7… or 4457…: its entry is a sale (or a credit note)
+_OTHER = "other"
+
+_PIECE_OF_KEY = itemgetter(1)  # (customer code, piece) -> piece
 
 _INVOICE = DocumentKind.INVOICE
 _CREDIT_NOTE = DocumentKind.CREDIT_NOTE
@@ -160,6 +169,15 @@ def fec_date(text: str) -> date | None:
         return None
 
 
+def _account_kind(account: str) -> str:
+    """_RECEIVABLE, _REVENUE or _OTHER for a (stripped, non-blank) CompteNum."""
+    if account.startswith("411"):
+        return _RECEIVABLE
+    if account[0] == "7" or account.startswith("4457"):
+        return _REVENUE
+    return _OTHER
+
+
 def _is_opening_label(label: str) -> bool:
     """'A nouveau', 'À NOUVEAU 2024', 'a-nouveau'… (case and accents ignored)."""
     if "nouveau" not in label.lower():
@@ -182,9 +200,10 @@ class _FecParser:
         self.trailing = 0
         self.idx: dict[str, int] = {}
         self.amount_side = False  # Montant + Sens instead of Debit + Credit
-        self.dates: dict[str, date] = {}
+        self.dates: dict[str, date] = {}  # raw EcritureDate / PieceDate -> valid date
+        self.account_kinds: dict[str, str] = {}  # raw CompteNum (not blank) -> its kind
         self.revenue: set[str] = set()  # JournalCode + US + EcritureNum
-        self.strings: dict[str, str] = {}  # one copy of each customer code, name, letter
+        self.strings: dict[str, str] = {}  # one copy of each customer code and name
         # aggregate: [line_no, name, issued_on, cents, all_lettered, letter, label]
         self.debits: dict[tuple[str, str], list] = {}
         self.credits: dict[tuple[str, str, str, str, bool], list] = {}
@@ -224,6 +243,10 @@ class _FecParser:
         return None
 
     def _lines(self, lines: list[str]) -> None:
+        """Most of the parser's time goes here: the common case (a valid line, the
+        account and both dates already seen, amounts in the plain '1437,12' form) takes
+        the fewest Python steps; anything else goes through `_checked`, which reports
+        every problem of the line."""
         rej = self.rejections.add
         sep = self.sep
         ncols = self.ncols
@@ -237,10 +260,9 @@ class _FecParser:
         amount_side = self.amount_side
         if amount_side:
             i_a, i_b = idx["montant"], idx["sens"]
-            name_a = "Montant"
         else:
             i_a, i_b = idx["debit"], idx["credit"]
-            name_a = "Debit"
+        kinds = self.account_kinds
         dates = self.dates
         revenue_add = self.revenue.add
         i_piece = idx["pieceref"]
@@ -254,20 +276,18 @@ class _FecParser:
         credits = self.credits
         opening_journals = OPENING_JOURNALS
         is_opening_label = _is_opening_label
-        cents = fec_cents
+        checked = self._checked
         max_cents = MAX_CENTS
-        parse_date = fec_date
         line_no = self.line_no
         count = self.count
         wrong_count = ImportProblem.WRONG_COLUMN_COUNT
         last_num = last_journal = None
         for line in lines:
             line_no += 1
-            if not line or line.isspace():
-                continue
-            count += 1
             f = line.split(sep)
             if len(f) != ncols:
+                if not line or line.isspace():
+                    continue  # blank lines are skipped anywhere
                 # Tolerate one trailing separator more or less than the header has.
                 n = len(f)
                 if n == ncols + 1 and not f[-1].strip():
@@ -275,36 +295,14 @@ class _FecParser:
                 elif n == ncols - 1 and trailing:
                     f.append("")
                 else:
+                    count += 1
                     shown = ncols - trailing
                     rej(line_no, wrong_count, f"{shown} attendues, {n} trouvées")
                     continue
-            ok = True
-            net = 0
-            account = f[i_account].strip()
-            if not account:
-                rej(line_no, ImportProblem.MISSING_VALUE, "CompteNum")
-                ok = False
-            text = f[i_date]
-            day = dates.get(text)
-            if day is None:
-                day = parse_date(text)
-                if day is None:
-                    rej(line_no, ImportProblem.BAD_DATE, f"EcritureDate « {text.strip()} »")
-                    ok = False
-                elif len(dates) < _MAX_CACHED_DATES:
-                    dates[text] = day
-            text = f[i_pdate]
-            issued = dates.get(text)  # only valid dates are cached: never a blank one
-            if issued is None:
-                if text and not text.isspace():
-                    issued = parse_date(text)
-                    if issued is None:
-                        rej(line_no, ImportProblem.BAD_DATE, f"PieceDate « {text.strip()} »")
-                        ok = False
-                    elif len(dates) < _MAX_CACHED_DATES:
-                        dates[text] = issued
-                else:
-                    issued = day
+            count += 1
+            kind = kinds.get(f[i_account])  # None: a new (or blank) account
+            day = dates.get(f[i_date])  # None: a new (or invalid) date
+            issued = dates.get(f[i_pdate])  # only valid dates are cached: never a blank one
             text = f[i_a]
             if text == "0,00":  # half of all amounts: the other side of the line
                 a = 0
@@ -318,42 +316,39 @@ class _FecParser:
                     and decimals.isdigit()
                     and (a := int(units + decimals)) < max_cents
                 ):
-                    a = cents(text)
-            if a is None:
-                rej(line_no, ImportProblem.BAD_AMOUNT, f"{name_a} « {f[i_a].strip()} »")
-                ok = False
+                    a = None
+            text = f[i_b]
             if amount_side:
-                side = f[i_b].strip().upper()
-                if side == "D" or side == "DEBIT" or side == "DÉBIT":
-                    net = a if a is not None else 0
-                elif side == "C" or side == "CREDIT" or side == "CRÉDIT":
-                    net = -a if a is not None else 0
+                if text == "D":
+                    net = a
+                elif text == "C" and a is not None:
+                    net = -a
                 else:
-                    rej(line_no, ImportProblem.BAD_SIDE, f"Sens « {f[i_b].strip()} »")
-                    ok = False
+                    net = None
+            elif text == "0,00":
+                net = a
             else:
-                text = f[i_b]
-                if text == "0,00":
-                    b = 0
-                else:
-                    units, _, decimals = text.partition(",")
-                    if not (
-                        len(decimals) == 2
-                        and text.isascii()
-                        and units.isdigit()
-                        and decimals.isdigit()
-                        and (b := int(units + decimals)) < max_cents
-                    ):
-                        b = cents(text)
-                if b is None:
-                    rej(line_no, ImportProblem.BAD_AMOUNT, f"Credit « {f[i_b].strip()} »")
-                    ok = False
-                elif ok:
+                units, _, decimals = text.partition(",")
+                if (
+                    a is not None
+                    and len(decimals) == 2
+                    and text.isascii()
+                    and units.isdigit()
+                    and decimals.isdigit()
+                    and (b := int(units + decimals)) < max_cents
+                ):
                     net = a - b
-            if not ok:
-                continue
-            if account.startswith("411"):
-                # A receivable line (inlined: most of the parser's time goes here).
+                else:
+                    net = None
+            if kind is None or day is None or issued is None or net is None:
+                if line.isspace():
+                    count -= 1  # a blank line with every separator
+                    continue
+                found = checked(line_no, f)
+                if found is None:
+                    continue  # rejected
+                kind, issued, net = found
+            if kind is _RECEIVABLE:
                 piece = f[i_piece].strip()
                 if not piece:
                     rej(line_no, ImportProblem.MISSING_VALUE, "PieceRef")
@@ -362,21 +357,30 @@ class _FecParser:
                     continue
                 aux = f[i_aux].strip()
                 if aux:
-                    code, name = aux, f[i_auxlib].strip() or aux
+                    code = aux
                 else:
-                    code, name = account, f[i_acclib].strip() or account
+                    code = f[i_account].strip()
                 letter = f[i_letter].strip()
-                code = intern(code, code)
-                name = intern(name, name)
-                letter = intern(letter, letter)
+                # A customer's code and name are kept once (a shared copy), when an
+                # aggregate is created: most lines add to one that exists. Matching codes
+                # are not: nearly each is another one, and the table would cost more.
                 if net > 0:
                     key: tuple = (code, piece)
                     aggregate = debits.get(key)
                     if aggregate is None:
-                        label = f[i_label].strip()
-                        debits[key] = [line_no, name, issued, net, bool(letter), letter, label]
+                        name = (f[i_auxlib] if aux else f[i_acclib]).strip() or code
+                        code = intern(code, code)
+                        debits[(code, piece)] = [
+                            line_no,
+                            intern(name, name),
+                            issued,
+                            net,
+                            bool(letter),
+                            letter,
+                            f[i_label].strip(),
+                        ]
                         continue
-                    amount = net
+                    aggregate[3] += net
                 else:
                     journal = f[i_journal].strip()
                     label = f[i_label]
@@ -386,14 +390,22 @@ class _FecParser:
                         key = (code, piece, journal, f[i_num].strip(), False)
                     aggregate = credits.get(key)
                     if aggregate is None:
-                        label = label.strip()
-                        credits[key] = [line_no, name, issued, -net, bool(letter), letter, label]
+                        name = (f[i_auxlib] if aux else f[i_acclib]).strip() or code
+                        code = intern(code, code)
+                        credits[(code, *key[1:])] = [
+                            line_no,
+                            intern(name, name),
+                            issued,
+                            -net,
+                            bool(letter),
+                            letter,
+                            label.strip(),
+                        ]
                         continue
-                    amount = -net
-                aggregate[3] += amount
+                    aggregate[3] -= net
                 if not letter:
                     aggregate[4] = False
-            elif account[0] == "7" or account.startswith("4457"):
+            elif kind is _REVENUE:
                 # An entry's revenue and VAT lines follow one another: one key per entry.
                 num = f[i_num]
                 journal = f[i_journal]
@@ -404,6 +416,80 @@ class _FecParser:
         self.line_no = line_no
         self.count = count
 
+    def _checked(self, line_no: int, f: list[str]) -> tuple[object, date, int] | None:
+        """Every check of one line, each problem reported: (account kind, issue date,
+        debit − credit), or None when the line is rejected. Caches the line's account
+        and valid dates for the lines after it."""
+        rej = self.rejections.add
+        idx = self.idx
+        dates = self.dates
+        ok = True
+        net = 0
+        raw = f[idx["comptenum"]]
+        account = raw.strip()
+        if not account:
+            rej(line_no, ImportProblem.MISSING_VALUE, "CompteNum")
+            ok = False
+            kind = _OTHER
+        else:
+            kind = self.account_kinds.get(raw)
+            if kind is None:
+                kind = _account_kind(account)
+                if len(self.account_kinds) < _MAX_CACHED_ACCOUNTS:
+                    self.account_kinds[raw] = kind
+        text = f[idx["ecrituredate"]]
+        day = dates.get(text)
+        if day is None:
+            day = fec_date(text)
+            if day is None:
+                rej(line_no, ImportProblem.BAD_DATE, f"EcritureDate « {text.strip()} »")
+                ok = False
+            elif len(dates) < _MAX_CACHED_DATES:
+                dates[text] = day
+        text = f[idx["piecedate"]]
+        issued = dates.get(text)
+        if issued is None:
+            if text and not text.isspace():
+                issued = fec_date(text)
+                if issued is None:
+                    rej(line_no, ImportProblem.BAD_DATE, f"PieceDate « {text.strip()} »")
+                    ok = False
+                elif len(dates) < _MAX_CACHED_DATES:
+                    dates[text] = issued
+            else:
+                issued = day
+        if self.amount_side:
+            text = f[idx["montant"]]
+            a = fec_cents(text)
+            if a is None:
+                rej(line_no, ImportProblem.BAD_AMOUNT, f"Montant « {text.strip()} »")
+                ok = False
+            text = f[idx["sens"]]
+            side = text.strip().upper()
+            if side == "D" or side == "DEBIT" or side == "DÉBIT":
+                net = a if a is not None else 0
+            elif side == "C" or side == "CREDIT" or side == "CRÉDIT":
+                net = -a if a is not None else 0
+            else:
+                rej(line_no, ImportProblem.BAD_SIDE, f"Sens « {text.strip()} »")
+                ok = False
+        else:
+            text = f[idx["debit"]]
+            a = fec_cents(text)
+            if a is None:
+                rej(line_no, ImportProblem.BAD_AMOUNT, f"Debit « {text.strip()} »")
+                ok = False
+            text = f[idx["credit"]]
+            b = fec_cents(text)
+            if b is None:
+                rej(line_no, ImportProblem.BAD_AMOUNT, f"Credit « {text.strip()} »")
+                ok = False
+            elif ok:
+                net = a - b  # type: ignore[operator]
+        if not ok or day is None or issued is None:
+            return None
+        return kind, issued, net
+
     # -- result ---------------------------------------------------------------------
 
     def finish(self, encoding: str, *, stopped: bool = False) -> ParsedExport:
@@ -412,18 +498,16 @@ class _FecParser:
             rejections.add(0, ImportProblem.EMPTY_FILE)
         # Invoices are already one aggregate per (customer, piece); credit lines are
         # grouped per accounting entry until the entry says credit note or payment.
-        documents: dict[tuple[str, DocumentKind, str], list] = {
-            (code, _INVOICE, piece): aggregate for (code, piece), aggregate in self.debits.items()
-        }
-        self.debits = {}
+        invoices = self.debits
+        credit_notes: dict[tuple[str, str], list] = {}
+        payments: dict[tuple[str, str], list] = {}
         revenue = self.revenue
-        credits = self.credits
-        while credits:
-            (code, piece, journal, num, opening), aggregate = credits.popitem()
+        for (code, piece, journal, num, opening), aggregate in self.credits.items():
             if not opening and f"{journal}\x1f{num}" in revenue:
-                key = (code, _CREDIT_NOTE, piece)
+                documents = credit_notes
             else:
-                key = (code, _PAYMENT, piece)
+                documents = payments
+            key = (code, piece)
             current = documents.get(key)
             if current is None:
                 documents[key] = aggregate
@@ -433,52 +517,64 @@ class _FecParser:
                 merged[3] = current[3] + aggregate[3]
                 merged[4] = current[4] and aggregate[4]
                 documents[key] = merged
+        self.debits = {}
+        self.credits = {}
         self.revenue = set()
 
         # One invoice or credit note number, several customers: the document is
         # ambiguous. A payment's PieceRef (a remittance, a cheque deposit) may credit
         # several customers: one payment each.
-        owner: dict[tuple[DocumentKind, str], str] = {}
         conflicting: dict[tuple[DocumentKind, str], list[tuple[int, str]]] = {}
-        for code, kind, piece in documents:
-            if kind is _PAYMENT:
-                continue
-            known = owner.setdefault((kind, piece), code)
-            if known != code:
-                conflicting[(kind, piece)] = []
-        del owner
+        for kind, documents in ((_INVOICE, invoices), (_CREDIT_NOTE, credit_notes)):
+            pieces = list(map(_PIECE_OF_KEY, documents))
+            if len(set(pieces)) == len(pieces):
+                continue  # the common case, checked in C
+            owner: dict[str, str] = {}
+            for code, piece in documents:
+                if owner.setdefault(piece, code) != code:
+                    conflicting[(kind, piece)] = []
         entries: list[LedgerEntry] = []
         append = entries.append
         new = object.__new__
-        for (code, kind, piece), aggregate in documents.items():
-            line_no, name, issued, total, settled, letter, label = aggregate
-            if conflicting:
-                found = conflicting.get((kind, piece))
-                if found is not None:
-                    found.append((line_no, code))
+        set_attribute = object.__setattr__
+        for kind, documents in (
+            (_INVOICE, invoices),
+            (_CREDIT_NOTE, credit_notes),
+            (_PAYMENT, payments),
+        ):
+            for (code, piece), aggregate in documents.items():
+                line_no, name, issued, total, settled, letter, label = aggregate
+                if conflicting:
+                    found = conflicting.get((kind, piece))
+                    if found is not None:
+                        found.append((line_no, code))
+                        continue
+                if total >= MAX_CENTS:
+                    rejections.add(line_no, ImportProblem.BAD_AMOUNT, f"{piece} : total trop élevé")
                     continue
-            if total >= MAX_CENTS:
-                rejections.add(line_no, ImportProblem.BAD_AMOUNT, f"{piece} : total trop élevé")
-                continue
-            # LedgerEntry(...) without the frozen dataclass's one object.__setattr__ per
-            # field: the same instance (every field set, no __post_init__), 4× cheaper.
-            entry = new(LedgerEntry)
-            vars(entry).update(
-                line_no=line_no,
-                customer_code=code,
-                customer_name=name,
-                kind=kind,
-                number=piece,
-                issued_on=issued,
-                due_on=None,
-                total_cents=total,
-                open_cents=0 if settled else total,
-                matching_code=letter if settled else "",
-                label=label,
-                corrects_number="",
-            )
-            append(entry)
-        documents.clear()
+                # LedgerEntry(...) without the frozen dataclass's one object.__setattr__
+                # per field: the same instance (every field set, no __post_init__).
+                entry = new(LedgerEntry)
+                set_attribute(
+                    entry,
+                    "__dict__",
+                    {
+                        "line_no": line_no,
+                        "customer_code": code,
+                        "customer_name": name,
+                        "kind": kind,
+                        "number": piece,
+                        "issued_on": issued,
+                        "due_on": None,
+                        "total_cents": total,
+                        "open_cents": 0 if settled else total,
+                        "matching_code": letter if settled else "",
+                        "label": label,
+                        "corrects_number": "",
+                    },
+                )
+                append(entry)
+        del invoices, credit_notes, payments
         for piece_key, found in conflicting.items():
             found.sort()
             first_code = found[0][1]
@@ -488,6 +584,7 @@ class _FecParser:
                     ImportProblem.CONFLICTING_CUSTOMERS,
                     f"{piece_key[1]} : {first_code} / {code}",
                 )
+        # Invoices, then credit notes and payments, each in the order of their lines.
         entries.sort(key=attrgetter("line_no"))
         return ParsedExport(
             source_format="fec",

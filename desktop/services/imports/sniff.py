@@ -367,6 +367,13 @@ class TextReader:
 def split_lines(text: str) -> list[str]:
     """Lines of a chunk from TextReader, without their CR/LF ends."""
     if "\r" in text:
+        # Windows line ends throughout (the usual FEC): split on them, without first
+        # copying the whole chunk to replace them.
+        if text.count("\r\n") == text.count("\n"):
+            lines = text.split("\r\n")
+            if lines and not lines[-1]:
+                lines.pop()
+            return lines
         text = text.replace("\r\n", "\n")
     lines = text.split("\n")
     if lines and not lines[-1]:
