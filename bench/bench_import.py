@@ -8,14 +8,16 @@ folder, then measures in the same run, median of `--runs`:
 
 (a) pandas alone: `read_csv(sep="\\t", dtype=str)` plus the Debit/Credit amounts in
     cents and the two dates parsed, vectorised;
-(b) `parse_fec` alone;
+(b) `parse_fec` alone (plain chunks read by the vectorised fast path, as by default for a
+    file this size), and for comparison (b') with the fast path off, line by line;
 (c) the full import as the wizard runs it: parse, dry run (`plan`), then `apply` with
     that plan (it checks the file did not move, and plans again only if it did) into a
     fresh data file.
 
-Prints the ratios b / a and c / a (target: at most 3) and merges the figures into
-bench/results.json under "fec_import". `--profile` adds a cProfile of one full import.
-Not a test: it takes a minute or two.
+(a), (b) and (b') run in turn, run after run, so that a busy machine slows them alike;
+their CPU times are recorded too. Prints the ratios b / a and c / a (target: at most 3)
+and merges the figures into bench/results.json under "fec_import". `--profile` adds a
+cProfile of one full import. Not a test: it takes a minute or two.
 """
 
 from __future__ import annotations
@@ -160,8 +162,8 @@ def pandas_alone(path: Path) -> int:
     return len(df)
 
 
-def parse_alone(path: Path) -> int:
-    parsed = parse_fec(path)
+def parse_alone(path: Path, *, fast: bool | None = None) -> int:
+    parsed = parse_fec(path, fast=fast)
     assert parsed.ok, parsed.rejected[:5]
     return len(parsed.entries)
 
@@ -195,13 +197,21 @@ def full_import(path: Path, folder: Path) -> dict[str, float]:
     }
 
 
-def median_time(function: Callable[[], object], runs: int) -> float:
-    times = []
+def interleaved_medians(
+    functions: dict[str, Callable[[], object]], runs: int
+) -> dict[str, tuple[float, float]]:
+    """Each function once per run, in turn: (median wall time, median CPU time)."""
+    wall: dict[str, list[float]] = {name: [] for name in functions}
+    cpu: dict[str, list[float]] = {name: [] for name in functions}
     for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for name, function in functions.items():
+            start, start_cpu = time.perf_counter(), time.process_time()
+            function()
+            cpu[name].append(time.process_time() - start_cpu)
+            wall[name].append(time.perf_counter() - start)
+    return {
+        name: (statistics.median(wall[name]), statistics.median(cpu[name])) for name in functions
+    }
 
 
 def machine() -> dict[str, object]:
@@ -250,8 +260,17 @@ def main(argv: list[str] | None = None) -> int:
             f"FEC: {args.lines} lines, {size_mb:.1f} MB, made in {time.perf_counter() - start:.1f} s"
         )
 
-        pandas_s = median_time(lambda: pandas_alone(fec), args.runs)
-        parse_s = median_time(lambda: parse_alone(fec), args.runs)
+        medians = interleaved_medians(
+            {
+                "pandas": lambda: pandas_alone(fec),
+                "parse": lambda: parse_alone(fec),
+                "line_by_line": lambda: parse_alone(fec, fast=False),
+            },
+            args.runs,
+        )
+        pandas_s, pandas_cpu = medians["pandas"]
+        parse_s, parse_cpu = medians["parse"]
+        line_by_line_s, line_by_line_cpu = medians["line_by_line"]
         steps = [full_import(fec, folder) for _ in range(args.runs)]
         steps.sort(key=lambda s: s["total"])
         middle = steps[len(steps) // 2]
@@ -271,6 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = [
         ("(a) pandas read_csv + amounts + dates", pandas_s, 1.0),
         ("(b) parse_fec", parse_s, ratio_parse),
+        ("(b') parse_fec, fast path off", line_by_line_s, line_by_line_s / pandas_s),
         ("(c) full import: parse + plan + apply", full_s, ratio_full),
         ("    of which parse", float(middle["parse"]), None),
         ("    of which plan (dry run)", float(middle["plan"]), None),
@@ -279,6 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{'step':<44} {'seconds':>8} {'× (a)':>7}")
     for name, seconds, ratio in rows:
         print(f"{name:<44} {seconds:>8.2f} {'' if ratio is None else f'{ratio:>7.2f}'}")
+    print(f"CPU: (a) {pandas_cpu:.2f} s, (b) {parse_cpu:.2f} s, (b') {line_by_line_cpu:.2f} s")
     print(
         f"\n{middle['documents']} documents, {middle['customers']} customers; "
         f"target (c)/(a) ≤ {TARGET_RATIO:g}: {'met' if ratio_full <= TARGET_RATIO else 'MISSED'}"
@@ -294,6 +315,12 @@ def main(argv: list[str] | None = None) -> int:
                 "runs": args.runs,
                 "pandas_s": round(pandas_s, 3),
                 "parse_fec_s": round(parse_s, 3),
+                "parse_fec_line_by_line_s": round(line_by_line_s, 3),
+                "cpu_s": {
+                    "pandas": round(pandas_cpu, 3),
+                    "parse_fec": round(parse_cpu, 3),
+                    "parse_fec_line_by_line": round(line_by_line_cpu, 3),
+                },
                 "full_import_s": round(full_s, 3),
                 "full_import_steps_s": {
                     k: round(float(middle[k]), 3) for k in ("parse", "plan", "apply")

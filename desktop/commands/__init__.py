@@ -8,11 +8,15 @@ so `encaisse --version` stays instant. Add a new module to COMMAND_MODULES.
 
 COMMAND_MODULES: tuple[str, ...] = (
     "aging",
+    "brief",
     "calendar",
     "claim",
+    "disputes",
     "dso",
     "import_cmd",
     "penalties",
+    "plan",
+    "proposal",
     "letters",
     "reminders",
     "statement",

@@ -77,6 +77,7 @@ class StatementLine:
     open_cents: int  # what remains
     days_late: int | None  # > 0 when overdue on the statement date, else None
     label: str = ""
+    disputed_cents: int = 0  # the part under an open dispute ("montant contesté")
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class StatementData:
     indemnity_mention: str  # "" for a consumer: the 40 € indemnity is never due by them
     other_mentions: tuple[str, ...] = field(default_factory=tuple)
     ignore_if_paid: str = IGNORE_IF_PAID
+    total_disputed_cents: int = 0  # what open disputes contest, included in the total due
 
     @property
     def title(self) -> str:
@@ -252,6 +254,9 @@ def render_statement(data: StatementData, path: Path) -> Path:
         note = ""
         if line.kind is not DocumentKind.INVOICE:
             note = line.label or _KIND_LABELS.get(line.kind, "")
+        if line.disputed_cents:
+            disputed = f"montant contesté : {face.money(line.disputed_cents)}"
+            note = f"{note} · {disputed}" if note else disputed
         cell = Paragraph(
             number
             + (f"<br/><font size='7' color='#616E7C'>{face.escape(note)}</font>" if note else ""),
@@ -296,11 +301,14 @@ def render_statement(data: StatementData, path: Path) -> Path:
     story.append(table)
     story.append(Spacer(1, 4 * mm))
 
+    total_rows = [
+        ["Total restant dû", face.money(data.total_due_cents)],
+        ["dont échu", face.money(data.total_overdue_cents)],
+    ]
+    if data.total_disputed_cents:
+        total_rows.append(["dont montant contesté", face.money(data.total_disputed_cents)])
     totals = Table(
-        [
-            ["Total restant dû", face.money(data.total_due_cents)],
-            ["dont échu", face.money(data.total_overdue_cents)],
-        ],
+        total_rows,
         colWidths=[45 * mm, 32 * mm],
         hAlign="RIGHT",
     )
@@ -308,7 +316,7 @@ def render_statement(data: StatementData, path: Path) -> Path:
         TableStyle(
             [
                 ("FONTNAME", (0, 0), (-1, 0), bold),
-                ("FONTNAME", (0, 1), (-1, 1), regular),
+                ("FONTNAME", (0, 1), (-1, -1), regular),
                 ("FONTSIZE", (0, 0), (-1, -1), 9.5),
                 ("TEXTCOLOR", (0, 0), (-1, -1), ink),
                 ("TEXTCOLOR", (0, 1), (-1, 1), late_ink if data.total_overdue_cents else ink),

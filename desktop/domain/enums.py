@@ -140,6 +140,7 @@ class TaskKind(StrEnum):
     DISPUTE_QUESTIONS = "dispute_questions"
     PROMISE_CHECK = "promise_check"
     INSOLVENCY_CLAIM = "insolvency_claim"
+    REPAYMENT_PLAN_BROKEN = "repayment_plan_broken"
 
 
 class TaskStatus(StrEnum):
@@ -232,3 +233,11 @@ class AuditAction(StrEnum):
     CREATE = "create"
     UPDATE = "update"
     DELETE = "delete"
+
+
+class ScheduleKind(StrEnum):
+    """How a payment-schedule template builds its lines (schedule_templates.kind)."""
+
+    MILESTONES = "milestones"  # percentages tied to events (order, deliveries…)
+    MONTHLY = "monthly"  # N monthly instalments, an optional deposit first
+    TERM = "term"  # one payment under payment terms ("30 jours fin de mois"…)

@@ -49,6 +49,26 @@ class ErrorCode(StrEnum):
     TWO_COURTESY_LEVELS = "two_courtesy_levels"
     NO_INDEMNITY_FOR_CONSUMERS = "no_indemnity_for_consumers"
     DEFAULT_PLAN = "default_plan"
+    AMOUNT_ABOVE_OPEN = "amount_above_open"
+    DUPLICATE_DOCUMENT = "duplicate_document"
+    INVOICE_NOT_OPEN = "invoice_not_open"
+    DUPLICATE_NUMBER = "duplicate_number"
+    CANNOT_CHANGE = "cannot_change"
+    # Repayment plans (plans d'apurement)
+    PLAN_CANNOT_SPLIT = "plan_cannot_split"
+    PLAN_PAYMENT_TOO_HIGH = "plan_payment_too_high"
+    PLAN_AMOUNT_ABOVE_DUE = "plan_amount_above_due"
+    PLAN_INVOICE_NOT_OVERDUE = "plan_invoice_not_overdue"
+    PLAN_INVOICE_IN_PLAN = "plan_invoice_in_plan"
+    PLAN_NOT_DRAFT = "plan_not_draft"
+    PLAN_NOT_ACTIVE = "plan_not_active"
+    # Proposals and payment schedules (domain.schedule)
+    PERCENT_TOTAL = "percent_total"
+    DATE_BEFORE_PROPOSAL = "date_before_proposal"
+    DATES_NOT_IN_ORDER = "dates_not_in_order"
+    QUANTITY_NOT_POSITIVE = "quantity_not_positive"
+    AMOUNT_NOT_SPLITTABLE = "amount_not_splittable"
+    DEPOSIT_REQUIRED = "deposit_required"
 
 
 @dataclass(frozen=True)

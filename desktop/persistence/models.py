@@ -561,6 +561,11 @@ class Dispute(Stamped, Base):
     resolution_note: Mapped[str] = mapped_column(Text, default="")
     resolved_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     approved_by: Mapped[str] = mapped_column(NAME, default="")
+    # The credit note created by a CREDIT_NOTE resolution (migration 0008).
+    credit_note_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), nullable=True
+    )
+    reissued_number: Mapped[str] = mapped_column(String(60), default="")
 
 
 class DisputeItem(Base):
@@ -648,6 +653,9 @@ class ScheduleLine(Base):
     percent_bp: Mapped[int] = mapped_column(Integer)
     amount_cents: Mapped[int] = mapped_column(Integer)
     is_deposit: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Payment term counted from the event (migration 0009): 0 days = payable at the event.
+    due_days: Mapped[int] = mapped_column(Integer, default=0)
+    due_basis: Mapped[str] = mapped_column(S, default="invoice_date")
     reached_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     document_id: Mapped[int | None] = mapped_column(
         ForeignKey("documents.id", ondelete="SET NULL"), nullable=True
@@ -708,3 +716,20 @@ class AuditEntry(Base):
     entity_id: Mapped[int] = mapped_column(Integer)
     summary: Mapped[str] = mapped_column(Text, default="")
     changes_json: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- Payment-schedule templates (migration 0009) -----------------------------------------
+
+
+class ScheduleTemplate(Stamped, Base):
+    """A named way to build a proposal's payment schedule (Paramètres › Modèles
+    d'échéancier); `milestones_json` holds the parameters of its `kind` (see
+    domain.schedule.ScheduleTemplate)."""
+
+    __tablename__ = "schedule_templates"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    kind: Mapped[str] = mapped_column(S)
+    milestones_json: Mapped[str] = mapped_column(Text)
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)

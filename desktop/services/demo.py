@@ -2043,7 +2043,13 @@ def generate_demo(
         )
         if stop():
             raise DemoCancelled()
+    dispute_credit_notes = 0
     if customers:
+        # The disputes of the last weeks first, so the reminders leave their disputed
+        # parts out; see services.demo_disputes.
+        from desktop.services.demo_disputes import play_disputes
+
+        dispute_credit_notes = play_disputes(services, seed)
         # The reminders of the last weeks, played through the reminder services (their
         # own transactions, after the company exists); see services.demo_reminders.
         from desktop.services.demo_reminders import play_reminder_history
@@ -2051,6 +2057,14 @@ def generate_demo(
         play_reminder_history(
             services, seed, ASSISTANT[0], lambda fraction: report(0.85 + 0.15 * fraction)
         )
+        # A few proposals at every stage; see services.demo_proposals.
+        from desktop.services.demo_proposals import play_proposals
+
+        play_proposals(services, seed)
+        # Slow payers spreading what they owe; see services.demo_plans.
+        from desktop.services.demo_plans import play_repayment_plans
+
+        play_repayment_plans(services)
     report(1.0)
     return DemoSummary(
         customers=customers,
@@ -2063,6 +2077,6 @@ def generate_demo(
         visit_reports=totals["visits"],
         doubtful_companies=doubtful,
         invoices=ledger.invoices,
-        credit_notes=ledger.credit_notes,
+        credit_notes=ledger.credit_notes + dispute_credit_notes,
         payments=ledger.payments,
     )

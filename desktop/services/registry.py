@@ -11,18 +11,22 @@ from typing import Any
 from desktop.domain.clock import Clock
 from desktop.persistence.database import Database
 from desktop.services.blocking import BlockingService
+from desktop.services.brief import BriefService
 from desktop.services.calendar import CalendarService
 from desktop.services.company import CompanyService
 from desktop.services.context import ServiceContext
 from desktop.services.customers import CustomerService
+from desktop.services.disputes import DisputeService
 from desktop.services.imports.service import ImportService
 from desktop.services.letters import LetterService
 from desktop.services.maintenance import MaintenanceService
 from desktop.services.penalties import PenaltyService
 from desktop.services.promises import PromiseService
+from desktop.services.proposals import ProposalService
 from desktop.services.receivables import ReceivablesService
 from desktop.services.reference import ReferenceService
 from desktop.services.reminders import ReminderService
+from desktop.services.repayment import RepaymentService
 from desktop.services.statements import StatementService
 from desktop.services.tasks import TaskService
 from desktop.services.timeline import TimelineService
@@ -52,6 +56,10 @@ class Services:
     penalties: PenaltyService
     blocking: BlockingService
     letters: LetterService
+    disputes: DisputeService
+    repayment: RepaymentService
+    brief: BriefService
+    proposals: ProposalService
     opened: Any = None  # persistence.migrations.OpenedFile
     lock: Any = None  # persistence.lock.FileLock
 
@@ -67,6 +75,8 @@ def build_services(database: Database, clock: Clock, actor: Callable[[], str]) -
     promises = PromiseService(ctx)
     tasks = TaskService(ctx)
     blocking = BlockingService(ctx)
+    penalties = PenaltyService(ctx)
+    repayment = RepaymentService(ctx, penalties)
 
     def claim_deadlines(start: date, end: date) -> list[tuple[int, str, date]]:
         return [
@@ -91,7 +101,12 @@ def build_services(database: Database, clock: Clock, actor: Callable[[], str]) -
         promises=promises,
         tasks=tasks,
         calendar=CalendarService(ctx, reminders, promises, tasks, claim_deadlines),
-        penalties=PenaltyService(ctx),
+        penalties=penalties,
         blocking=blocking,
         letters=LetterService(ctx),
+        disputes=DisputeService(ctx, tasks),
+        repayment=repayment,
+        # A dispute service of its own: it holds nothing but the context.
+        brief=BriefService(ctx, blocking, DisputeService(ctx, tasks), repayment),
+        proposals=ProposalService(ctx, blocking),
     )

@@ -70,6 +70,7 @@ from desktop.persistence.models import (
 )
 from desktop.services.context import ServiceContext
 from desktop.services.promises import PromiseDraft, add_promise, settle_promises
+from desktop.services.repayment import settle_plans
 
 __all__ = [
     "CHANNEL_ORDER",
@@ -268,16 +269,23 @@ class ReminderService:
         (planned on `as_of`, with its items, total, channel and level), all in one
         transaction. Idempotent: a second refresh the same day (or any later day before
         the pending ones are closed) creates nothing for the customers already served.
-        Customers whose plan is inconsistent raise ValueError and nothing is saved."""
+        Customers whose plan is inconsistent raise ValueError and nothing is saved.
+        Actions still open are brought up to date first: an invoice paid or disputed since
+        leaves them (a letter never asks for what was paid or is contested), and an action
+        with nothing left to ask for is skipped with that reason."""
         now = self._ctx.clock.now()
         with self._ctx.database.transaction() as session:
             plans = _load_plans(session)
             # Promises whose date has come are kept or broken first: a broken one no
             # longer pauses the customer, who goes back into the cycle today.
             settle_promises(session, self._ctx, as_of)
+            # Repayment plans: one missed beyond its grace period is broken, and its
+            # invoices come back into the cycle below.
+            settle_plans(session, self._ctx, as_of)
             if not plans:
                 return RefreshResult(as_of, ())
             items = self._open_items(session, as_of)
+            self._reprice_open_actions(session, items, as_of, now)
             customer_ids = sorted({item.customer_id for item in items})
             plan_of = self._plans_of(session, plans, customer_ids)
             rules = {plan.id: plan.rule() for plan in plan_of.values()}
@@ -291,6 +299,60 @@ class ReminderService:
             )
             created = self._save_all(session, due, plan_of, salesperson_of, now)
             return RefreshResult(as_of, created)
+
+    def _reprice_open_actions(
+        self, session: Session, items: list[OpenItem], as_of: date, now: datetime
+    ) -> None:
+        current = {item.document_id: item for item in items}
+        rows = session.execute(
+            select(ReminderAction, ReminderActionItem)
+            .join(ReminderActionItem, ReminderActionItem.action_id == ReminderAction.id)
+            .where(ReminderAction.status.in_(_OPEN))
+            .order_by(ReminderAction.id, ReminderActionItem.id)
+        ).all()
+        lines_of: dict[int, list[ReminderActionItem]] = {}
+        actions: dict[int, ReminderAction] = {}
+        for action, line in rows:
+            actions[action.id] = action
+            lines_of.setdefault(action.id, []).append(line)
+        actor = self._ctx.actor()
+        for action_id, lines in lines_of.items():
+            action = actions[action_id]
+            total = 0
+            changed = False
+            for line in lines:
+                item = current.get(line.document_id)
+                amount = 0 if item is None else item.chased_cents
+                if amount == 0:
+                    session.delete(line)  # paid, settled or wholly contested since
+                    changed = True
+                    continue
+                if amount != line.amount_cents:
+                    line.amount_cents = amount
+                    changed = True
+                total += amount
+            if not changed:
+                continue
+            before = action.total_cents
+            action.total_cents = max(total, 0)
+            action.updated_at = now
+            summary = "montant mis à jour (réglé ou contesté depuis)"
+            if total <= 0:
+                action.status = ActionStatus.SKIPPED.value
+                action.done_on = as_of
+                action.skip_reason = "Plus rien à relancer : réglé ou contesté depuis."
+                summary = "plus rien à relancer"
+            audit.record(
+                session,
+                at=now,
+                actor=actor,
+                action=AuditAction.UPDATE,
+                entity="reminder_action",
+                entity_id=action_id,
+                summary=summary,
+                changes={"total_cents": (before, action.total_cents)},
+            )
+        session.flush()
 
     def forecast(
         self,

@@ -30,11 +30,11 @@ from desktop.documents.statement import (
     StatementData,
     StatementLine,
 )
-from desktop.domain.enums import Country, DocumentKind, RateKind
+from desktop.domain.enums import Country, DisputeStatus, DocumentKind, RateKind
 from desktop.domain.errors import NotFoundError
 from desktop.domain.identifiers import format_be_enterprise_number, format_iban
 from desktop.domain.penalties import FIXED_INDEMNITY_CENTS, format_rate, half_year_start
-from desktop.persistence.models import CompanySettings, Customer, Document
+from desktop.persistence.models import CompanySettings, Customer, Dispute, DisputeItem, Document
 from desktop.services.context import ServiceContext
 from desktop.services.customers import CustomerService
 from desktop.services.penalties import load_rate_table
@@ -182,7 +182,8 @@ class StatementService:
                 )
                 .order_by(Document.due_on, Document.issued_on, Document.number, Document.id)
             ).all()
-            lines = tuple(_line(d, as_of) for d in documents)
+            disputed = _open_disputed(session, [d.id for d in documents])
+            lines = tuple(_line(d, as_of, disputed.get(d.id, 0)) for d in documents)
             country = _country(c.country) or Country.OTHER
             rule = late_payment_rule(country, bool(c.is_consumer), as_of)
             penalty = rule.penalty.replace("{rate}", self._rate_text(session, rule, as_of))
@@ -204,6 +205,7 @@ class StatementService:
             indemnity_cents=FIXED_INDEMNITY_CENTS * late_invoices if rule.indemnity else 0,
             penalty_mention=penalty,
             indemnity_mention=rule.indemnity,
+            total_disputed_cents=sum(line.disputed_cents for line in lines),
         )
 
     @staticmethod
@@ -218,7 +220,24 @@ class StatementService:
         return f" (soit {format_rate(bp + rule.points_bp)} pour le {label})"
 
 
-def _line(d: Document, as_of: date) -> StatementLine:
+def _open_disputed(session: Session, document_ids: list[int]) -> dict[int, int]:
+    """What disputes neither resolved nor rejected contest on each document (at most
+    what remains due on it): the statement shows it as "montant contesté"."""
+    if not document_ids:
+        return {}
+    rows = session.execute(
+        select(DisputeItem.document_id, func.sum(DisputeItem.disputed_cents))
+        .join(Dispute, Dispute.id == DisputeItem.dispute_id)
+        .where(
+            Dispute.status.not_in((DisputeStatus.RESOLVED.value, DisputeStatus.REJECTED.value)),
+            DisputeItem.document_id.in_(document_ids),
+        )
+        .group_by(DisputeItem.document_id)
+    ).all()
+    return {doc_id: int(cents or 0) for doc_id, cents in rows}
+
+
+def _line(d: Document, as_of: date, disputed_cents: int = 0) -> StatementLine:
     kind = DocumentKind(d.kind)
     days = (as_of - d.due_on).days
     late = days if kind.sign > 0 and d.open_cents > 0 and days > 0 else None
@@ -233,6 +252,7 @@ def _line(d: Document, as_of: date) -> StatementLine:
         open_cents=d.open_cents,
         days_late=late,
         label=d.label,
+        disputed_cents=min(disputed_cents, d.open_cents) if d.open_cents > 0 else 0,
     )
 
 

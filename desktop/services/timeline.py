@@ -3,7 +3,8 @@
 Sources: the audit trail of the customer record (created, updated), visit reports,
 external ratings, the receivables: invoices issued, credit notes, payments received
 (allocated `payments` rows, and payments imported as documents), invoices settled; and
-the reminders: actions, promises to pay, tasks.
+the reminders: actions, promises to pay, tasks; the disputes: opened, status changes,
+resolution.
 Each source is read newest first and cut at `limit`, so a customer with thousands of
 documents costs a handful of bounded queries.
 
@@ -20,9 +21,12 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased, selectinload
 
-from desktop.domain.enums import Assessment, AuditAction, DocumentKind
+from desktop.domain.enums import Assessment, AuditAction, DisputeStatus, DocumentKind
 from desktop.persistence.models import (
     AuditEntry,
+    Dispute,
+    DisputeEvent,
+    DisputeItem,
     Document,
     DunningLevel,
     ExternalRating,
@@ -62,6 +66,14 @@ class TimelineKind(StrEnum):
     REMINDER = "reminder"
     PROMISE = "promise"
     TASK = "task"
+    # Disputes: one entry when opened (dated the day it was reported), one per status
+    # change, one when resolved or rejected; notes are left to the dispute's own page.
+    # ref_id is the dispute. Facts (all strings):
+    # DISPUTE: event ("opened", "status", "resolved", "rejected"), category, department,
+    #          disputed_cents, invoices (numbers, ", "), from_status, to_status (values or
+    #          ""), text (the comment, the reason of a rejection, or what resolved it),
+    #          resolution ("" or a DisputeResolution value), resolution_cents ("" or cents)
+    DISPUTE = "dispute"
 
 
 # Same day, newest first: the settlement follows the payment, which follows the invoice.
@@ -163,11 +175,73 @@ class TimelineService:
                 )
             entries.extend(self._receivables(session, customer_id, limit))
             entries.extend(self._reminders(session, customer_id, limit))
+            entries.extend(self._disputes(session, customer_id, limit))
         entries.sort(
             key=lambda e: (e.on, e.at or datetime.min, _SAME_DAY_RANK.get(e.kind, 0)),
             reverse=True,
         )
         return entries[:limit]
+
+    @staticmethod
+    def _disputes(session: Session, customer_id: int, limit: int) -> list[TimelineEntry]:
+        """The status events of the customer's disputes (opened, changed, closed),
+        newest first."""
+        rows = session.execute(
+            select(DisputeEvent, Dispute)
+            .join(Dispute, Dispute.id == DisputeEvent.dispute_id)
+            .where(Dispute.customer_id == customer_id, DisputeEvent.to_status.is_not(None))
+            .order_by(DisputeEvent.at.desc(), DisputeEvent.id.desc())
+            .limit(limit)
+        ).all()
+        ids = {dispute.id for _, dispute in rows}
+        amounts: dict[int, int] = dict.fromkeys(ids, 0)
+        numbers: dict[int, list[str]] = {dispute_id: [] for dispute_id in ids}
+        if ids:
+            for dispute_id, number, cents in session.execute(
+                select(DisputeItem.dispute_id, Document.number, DisputeItem.disputed_cents)
+                .join(Document, Document.id == DisputeItem.document_id)
+                .where(DisputeItem.dispute_id.in_(ids))
+                .order_by(DisputeItem.dispute_id, Document.due_on, Document.number)
+            ):
+                amounts[dispute_id] += cents
+                numbers[dispute_id].append(number)
+        entries: list[TimelineEntry] = []
+        for event, dispute in rows:
+            if event.from_status is None:
+                kind, on = "opened", dispute.reported_on
+            elif event.to_status == DisputeStatus.RESOLVED.value:
+                kind, on = "resolved", event.at.date()
+            elif event.to_status == DisputeStatus.REJECTED.value:
+                kind, on = "rejected", event.at.date()
+            else:
+                kind, on = "status", event.at.date()
+            closing = kind in ("resolved", "rejected")
+            entries.append(
+                TimelineEntry(
+                    TimelineKind.DISPUTE,
+                    on,
+                    event.at,
+                    event.author,
+                    dispute.id,
+                    {
+                        "event": kind,
+                        "category": dispute.category,
+                        "department": dispute.department,
+                        "disputed_cents": str(amounts[dispute.id]),
+                        "invoices": ", ".join(numbers[dispute.id][:MAX_LISTED_INVOICES]),
+                        "from_status": event.from_status or "",
+                        "to_status": event.to_status or "",
+                        "text": event.text,
+                        "resolution": (dispute.resolution or "") if closing else "",
+                        "resolution_cents": (
+                            str(dispute.resolution_cents)
+                            if closing and dispute.resolution_cents is not None
+                            else ""
+                        ),
+                    },
+                )
+            )
+        return entries
 
     @staticmethod
     def _reminders(session: Session, customer_id: int, limit: int) -> list[TimelineEntry]:

@@ -24,10 +24,13 @@ from desktop.services.registry import Services
 from desktop.ui.customers.customer_form import CustomerDialog
 from desktop.ui.customers.customer_page import CustomerPage
 from desktop.ui.customers.list_page import CustomerListPage
+from desktop.ui.disputes_page import DisputesPage
 from desktop.ui.imports.page import ImportsPage
 from desktop.ui.placeholder import PlaceholderPage
+from desktop.ui.proposals_page import ProposalsPage
 from desktop.ui.receivables_page import ReceivablesPage
 from desktop.ui.reminders_page import RemindersPage
+from desktop.ui.repayment.visit_briefs import save_week_briefs
 from desktop.ui.settings_page import SettingsPage
 
 
@@ -88,6 +91,8 @@ class MainWindow(QMainWindow):
         self.receivables_page = ReceivablesPage(services)
         self.imports_page = ImportsPage(services)
         self.reminders_page = RemindersPage(services)
+        self.disputes_page = DisputesPage(services)
+        self.proposals_page = ProposalsPage(services)
         pages = {
             Area.DASHBOARD: PlaceholderPage(
                 self.tr("Tableau de bord"),
@@ -99,20 +104,8 @@ class MainWindow(QMainWindow):
             Area.CUSTOMERS: self.customers_stack,
             Area.RECEIVABLES: self.receivables_page,
             Area.REMINDERS: self.reminders_page,
-            Area.PROPOSALS: PlaceholderPage(
-                self.tr("Propositions"),
-                self.tr(
-                    "Ici : les propositions avec échéancier de paiement (acompte, jalons, mensualités) "
-                    "vérifié contre les délais légaux, et les plans d'apurement."
-                ),
-            ),
-            Area.DISPUTES: PlaceholderPage(
-                self.tr("Litiges"),
-                self.tr(
-                    "Ici : le journal des litiges par catégorie, montant contesté, service "
-                    "responsable et résolution."
-                ),
-            ),
+            Area.PROPOSALS: self.proposals_page,
+            Area.DISPUTES: self.disputes_page,
             Area.IMPORTS: self.imports_page,
             Area.SETTINGS: self.settings_page,
         }
@@ -154,6 +147,11 @@ class MainWindow(QMainWindow):
         self.settings_page.sig_company_changed.connect(self._update_title)
         self.receivables_page.sig_open_customer.connect(self.open_customer_invoices)
         self.reminders_page.sig_open_customer.connect(self.open_customer_invoices)
+        self.disputes_page.sig_open_customer.connect(self.open_customer)
+        self.proposals_page.sig_open_customer.connect(self.open_customer)
+        self.proposals_page.sig_changed.connect(self._receivables_changed)
+        # A dispute closed by a credit note changes the customer's balance.
+        self.disputes_page.sig_changed.connect(self._receivables_changed)
         self.imports_page.sig_data_changed.connect(self._receivables_changed)
 
         self._build_menus()
@@ -178,6 +176,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_customer_action)
         file_menu.addAction(
             self._action(self.tr("&Importer depuis la comptabilité…"), "Ctrl+I", self.start_import)
+        )
+        file_menu.addAction(
+            self._action(
+                self.tr("Fiches de visite de la semaine…"), None, lambda: self.save_week_briefs()
+            )
         )
         file_menu.addSeparator()
         file_menu.addAction(
@@ -235,6 +238,10 @@ class MainWindow(QMainWindow):
         # An import may create customers and changes every balance.
         self.customer_list.refresh()
         self.receivables_page.reload_if_loaded()
+
+    def save_week_briefs(self) -> None:
+        """The pre-visit briefs of a salesperson's visits planned this week, in one PDF."""
+        save_week_briefs(self, self.services)
 
     def start_import(self) -> None:
         self.go_to(Area.IMPORTS)

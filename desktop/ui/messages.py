@@ -21,6 +21,7 @@ from desktop.domain.enums import (
     Profile,
     RateKind,
     RatingSource,
+    RepaymentPlanStatus,
 )
 from desktop.domain.errors import ErrorCode, FieldError
 
@@ -211,6 +212,42 @@ def field_error_message(error: FieldError) -> str:
             "Messages",
             "Ce client a des factures ou des règlements : il ne peut pas être supprimé. "
             "Passez-le plutôt au statut « Bloqué ».",
+        ),
+        ErrorCode.AMOUNT_ABOVE_OPEN: QCoreApplication.translate(
+            "Messages", "Montant supérieur à ce qui reste contestable : {max} au plus."
+        ),
+        ErrorCode.DUPLICATE_DOCUMENT: QCoreApplication.translate(
+            "Messages", "Cette facture figure déjà dans la liste."
+        ),
+        ErrorCode.INVOICE_NOT_OPEN: QCoreApplication.translate(
+            "Messages", "Ce n'est pas une facture ouverte de ce client."
+        ),
+        ErrorCode.DUPLICATE_NUMBER: QCoreApplication.translate(
+            "Messages", "Ce numéro est déjà utilisé."
+        ),
+        ErrorCode.CANNOT_CHANGE: QCoreApplication.translate(
+            "Messages", "Cette valeur ne peut plus être changée."
+        ),
+        ErrorCode.PERCENT_TOTAL: QCoreApplication.translate(
+            "Messages", "Les pourcentages font {total} au total : ils doivent faire 100 %."
+        ),
+        ErrorCode.DATE_BEFORE_PROPOSAL: QCoreApplication.translate(
+            "Messages", "Date antérieure à la proposition (du {date})."
+        ),
+        ErrorCode.DATES_NOT_IN_ORDER: QCoreApplication.translate(
+            "Messages", "Les échéances doivent se suivre : cette date précède la ligne du dessus."
+        ),
+        ErrorCode.QUANTITY_NOT_POSITIVE: QCoreApplication.translate(
+            "Messages", "La quantité doit être supérieure à zéro."
+        ),
+        ErrorCode.AMOUNT_NOT_SPLITTABLE: QCoreApplication.translate(
+            "Messages",
+            "{total} ne peut pas être réparti en {count} échéances : chacune doit recevoir "
+            "au moins un centime.",
+        ),
+        ErrorCode.DEPOSIT_REQUIRED: QCoreApplication.translate(
+            "Messages",
+            "Client bloqué : l'échéancier doit prévoir un acompte ou un paiement à la commande.",
         ),
     }
     return texts.get(code, QCoreApplication.translate("Messages", "Valeur invalide.")).format(**p)
@@ -575,3 +612,85 @@ def template_label(key: str) -> str:
         "formal_notice": QCoreApplication.translate("Letters", "Mise en demeure"),
     }
     return texts.get(key, key)
+
+
+def dispute_problem_message(code: str) -> str:
+    """Why an action on a dispute was refused (services.disputes.DisputeError codes)."""
+    texts = {
+        "credit_above_disputed": QCoreApplication.translate(
+            "Messages",
+            "L'avoir dépasse le montant contesté : confirmez pour l'enregistrer quand même.",
+        ),
+        "already_closed": QCoreApplication.translate(
+            "Messages", "Ce litige est déjà clos : rien n'a été modifié."
+        ),
+        "invalid_transition": QCoreApplication.translate(
+            "Messages",
+            "Ce changement de statut n'est pas possible : un litige se clôt par une "
+            "résolution ou un rejet motivé.",
+        ),
+        "settled_invoice": QCoreApplication.translate(
+            "Messages",
+            "La facture contestée est déjà soldée : un avoir ne peut plus la corriger.",
+        ),
+        "attachment_missing": QCoreApplication.translate(
+            "Messages", "La pièce jointe est introuvable."
+        ),
+        "no_data_file": QCoreApplication.translate(
+            "Messages", "Enregistrez d'abord le fichier : les pièces jointes sont rangées à côté."
+        ),
+    }
+    return texts.get(
+        code, QCoreApplication.translate("Messages", "Action impossible sur ce litige.")
+    )
+
+
+def repayment_error_message(error: FieldError) -> str:
+    """Why a repayment plan (or a payment under it) was refused; other codes as
+    `field_error_message` says them. Amounts in `max` are cents."""
+    from desktop.domain.money import format_cents
+
+    p = error.params
+    number = p.get("number", "")
+    texts = {
+        ErrorCode.PLAN_CANNOT_SPLIT: QCoreApplication.translate(
+            "Repayment",
+            "Le montant ne peut pas être réparti en autant d'échéances : {max} au plus.",
+        ).format(max=p.get("max", "")),
+        ErrorCode.PLAN_PAYMENT_TOO_HIGH: QCoreApplication.translate(
+            "Repayment", "Montant supérieur au solde du plan : {max} au plus."
+        ).format(max=format_cents(int(p.get("max", "0") or 0))),
+        ErrorCode.PLAN_AMOUNT_ABOVE_DUE: QCoreApplication.translate(
+            "Repayment", "Facture {number} : {max} restent dus au plus."
+        ).format(number=number, max=format_cents(int(p.get("max", "0") or 0))),
+        ErrorCode.PLAN_INVOICE_NOT_OVERDUE: QCoreApplication.translate(
+            "Repayment", "La facture {number} n'est pas encore échue."
+        ).format(number=number),
+        ErrorCode.PLAN_INVOICE_IN_PLAN: QCoreApplication.translate(
+            "Repayment", "La facture {number} est déjà dans un plan d'apurement en cours."
+        ).format(number=number),
+        ErrorCode.PLAN_NOT_DRAFT: QCoreApplication.translate(
+            "Repayment", "Ce plan est déjà signé : il ne peut plus être modifié ni supprimé."
+        ),
+        ErrorCode.PLAN_NOT_ACTIVE: QCoreApplication.translate(
+            "Repayment", "Ce plan n'est pas en cours : aucun paiement ne peut y être noté."
+        ),
+    }
+    if error.code in texts:
+        return texts[error.code]
+    if error.field == "documents" and error.code is ErrorCode.REQUIRED:
+        return QCoreApplication.translate("Repayment", "Choisissez au moins une facture échue.")
+    if error.field == "first_due_on" and error.code is ErrorCode.INVALID_DATE:
+        return QCoreApplication.translate(
+            "Repayment", "La première échéance ne peut pas être dans le passé."
+        )
+    return field_error_message(error)
+
+
+def plan_status_label(status: RepaymentPlanStatus) -> str:
+    return {
+        RepaymentPlanStatus.DRAFT: QCoreApplication.translate("Repayment", "Brouillon"),
+        RepaymentPlanStatus.ACTIVE: QCoreApplication.translate("Repayment", "En cours"),
+        RepaymentPlanStatus.COMPLETED: QCoreApplication.translate("Repayment", "Soldé"),
+        RepaymentPlanStatus.BROKEN: QCoreApplication.translate("Repayment", "Rompu"),
+    }[status]

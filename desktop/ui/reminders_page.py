@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.enums import Channel
+from desktop.domain.enums import Channel, DocumentKind
 from desktop.domain.errors import ValidationError
 from desktop.domain.money import format_cents
 from desktop.services.calendar import CalendarFilter
@@ -140,6 +140,11 @@ class RemindersPage(QWidget):
         self.assign_button = QPushButton(self.tr("Attribuer…"))
         self.postpone_button = QPushButton(self.tr("Reporter…"))
         self.skip_button = QPushButton(self.tr("Ignorer…"))
+        self.dispute_button = QPushButton(self.tr("Litige…"))
+        self.dispute_button.setToolTip(
+            self.tr("Le client conteste : ouvrir un litige sur les factures de cette relance")
+        )
+        self.dispute_button.clicked.connect(lambda: self.open_dispute())
         self.done_button.clicked.connect(self.mark_done)
         self.call_button.clicked.connect(self.log_call)
         self.handoff_button.clicked.connect(self.hand_over)
@@ -154,6 +159,7 @@ class RemindersPage(QWidget):
             self.assign_button,
             self.postpone_button,
             self.skip_button,
+            self.dispute_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -304,6 +310,7 @@ class RemindersPage(QWidget):
             self.assign_button,
             self.postpone_button,
             self.skip_button,
+            self.dispute_button,
         ):
             button.setEnabled(selected and writable)
 
@@ -315,8 +322,28 @@ class RemindersPage(QWidget):
 
     def log_call(self) -> None:
         row = self._selected_row()
-        if row is not None and CallDialog(self._services, row, self).exec():
+        if row is None:
+            return
+        dialog = CallDialog(self._services, row, self)
+        if not dialog.exec():
+            return
+        if dialog.dispute_requested:
+            self.open_dispute(row)
+        self.reload()
+
+    def open_dispute(self, row: ReminderRow | None = None) -> int | None:
+        """« Litige… »: a dispute for the action's customer on the invoices it chases;
+        once open, the disputed part leaves the reminders."""
+        from desktop.ui.disputes.dispute_dialog import open_dispute_dialog
+
+        row = row or self._selected_row()
+        if row is None:
+            return None
+        invoices = [item.document_id for item in row.items if item.kind is DocumentKind.INVOICE]
+        dispute_id = open_dispute_dialog(self._services, row.customer_id, invoices, self)
+        if dispute_id is not None:
             self.reload()
+        return dispute_id
 
     def hand_over(self) -> None:
         row = self._selected_row()

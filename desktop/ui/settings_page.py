@@ -100,6 +100,12 @@ class SettingsPage(QWidget):
         )
         self.plans_button.clicked.connect(self.edit_plans)
         segments_layout.addWidget(self.plans_button)
+        self.schedule_templates_button = QPushButton(self.tr("Modèles d'échéancier…"))
+        self.schedule_templates_button.setToolTip(
+            self.tr("Échéanciers de paiement des propositions : jalons, mensualités, délais")
+        )
+        self.schedule_templates_button.clicked.connect(self.edit_schedule_templates)
+        segments_layout.addWidget(self.schedule_templates_button)
         self.templates_button = QPushButton(self.tr("Modèles de courriers…"))
         self.templates_button.setToolTip(
             self.tr("Textes des relances et mises en demeure, en français et en anglais")
@@ -260,6 +266,11 @@ class SettingsPage(QWidget):
         from desktop.ui.letters.template_editor import TemplateEditorDialog
 
         TemplateEditorDialog(self._services, self).exec()
+
+    def edit_schedule_templates(self) -> None:
+        from desktop.ui.proposals.templates_dialog import TemplatesDialog
+
+        TemplatesDialog(self._services, self).exec()
 
     def edit_plans(self) -> None:
         from desktop.ui.reminders.plan_editor import PlanEditorDialog

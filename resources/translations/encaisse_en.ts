@@ -200,6 +200,10 @@
         <source>Promesse de paiement</source>
         <translation>Promise to pay</translation>
     </message>
+    <message>
+        <source>Ouvrir un litige après l&apos;enregistrement</source>
+        <translation>Open a dispute after saving</translation>
+    </message>
 </context>
 <context>
     <name>CheckPage</name>
@@ -705,6 +709,64 @@
     </message>
 </context>
 <context>
+    <name>CustomerDisputesTab</name>
+    <message>
+        <source>Nouveau litige…</source>
+        <translation>New dispute…</translation>
+    </message>
+    <message>
+        <source>Ouvrir…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>Litiges du client</source>
+        <translation>Customer disputes</translation>
+    </message>
+    <message>
+        <source>Signalé le</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <source>Factures</source>
+        <translation>Invoices</translation>
+    </message>
+    <message>
+        <source>Catégorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Responsable</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Réponse attendue</source>
+        <translation>Response due</translation>
+    </message>
+    <message>
+        <source>Contesté</source>
+        <translation>Disputed</translation>
+    </message>
+    <message>
+        <source>Aucun litige pour ce client.</source>
+        <translation>No disputes for this customer.</translation>
+    </message>
+    <message>
+        <source>Réponse attendue dépassée</source>
+        <translation>Response overdue</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n litige(s) en cours</source>
+        <translation>
+            <numerusform>%n ongoing dispute</numerusform>
+            <numerusform>%n ongoing disputes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerListModel</name>
     <message>
         <source>Raison sociale</source>
@@ -876,6 +938,42 @@
         <translation>Record a promise to pay: reminders wait until its date</translation>
     </message>
     <message>
+        <source>Plan d&apos;apurement…</source>
+        <translation>Repayment plan…</translation>
+    </message>
+    <message>
+        <source>Échelonner les factures échues : échéancier à faire signer</source>
+        <translation>Spread overdue invoices into instalments: a payment schedule for the customer to sign</translation>
+    </message>
+    <message>
+        <source>Nouvelle proposition…</source>
+        <translation>New proposal…</translation>
+    </message>
+    <message>
+        <source>Préparer une proposition commerciale avec son échéancier de paiement</source>
+        <translation>Prepare a sales proposal with its payment schedule</translation>
+    </message>
+    <message>
+        <source>Fiche de visite (PDF)…</source>
+        <translation>Visit brief (PDF)…</translation>
+    </message>
+    <message>
+        <source>Une page à lire avant la visite : retards, litiges, points à aborder</source>
+        <translation>A one-page read before the visit: overdue amounts, disputes, points to raise</translation>
+    </message>
+    <message>
+        <source>Supprimer ce client</source>
+        <translation>Delete this customer</translation>
+    </message>
+    <message>
+        <source>Plus d&apos;actions</source>
+        <translation>More actions</translation>
+    </message>
+    <message>
+        <source>Plus d&apos;actions sur ce client</source>
+        <translation>More actions for this customer</translation>
+    </message>
+    <message>
         <source>Fiche</source>
         <translation>Summary</translation>
     </message>
@@ -898,6 +996,14 @@
     <message>
         <source>Notations externes</source>
         <translation>External ratings</translation>
+    </message>
+    <message>
+        <source>Litiges</source>
+        <translation>Disputes</translation>
+    </message>
+    <message>
+        <source>Plans d&apos;apurement</source>
+        <translation>Repayment plans</translation>
     </message>
     <message>
         <source>Identité</source>
@@ -992,6 +1098,20 @@
         <translation>
             <numerusform>Invoices (%n open)</numerusform>
             <numerusform>Invoices (%n open)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Litiges (%n en cours)</source>
+        <translation>
+            <numerusform>Disputes (%n ongoing)</numerusform>
+            <numerusform>Disputes (%n ongoing)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Plans d&apos;apurement (%n en cours)</source>
+        <translation>
+            <numerusform>Repayment plans (%n active)</numerusform>
+            <numerusform>Repayment plans (%n active)</numerusform>
         </translation>
     </message>
     <message>
@@ -1175,6 +1295,26 @@
         <translation>paid on or before the due date</translation>
     </message>
     <message>
+        <source>Litige ouvert : %1, %2 contestés</source>
+        <translation>Dispute opened: %1, %2 disputed</translation>
+    </message>
+    <message>
+        <source>Factures : %1</source>
+        <translation>Invoices: %1</translation>
+    </message>
+    <message>
+        <source>Litige %1 : %2</source>
+        <translation>Dispute %1: %2</translation>
+    </message>
+    <message>
+        <source>Litige %1 résolu : %2</source>
+        <translation>Dispute %1 resolved: %2</translation>
+    </message>
+    <message>
+        <source>Litige %1 rejeté</source>
+        <translation>Dispute %1 rejected</translation>
+    </message>
+    <message>
         <source>Promesse de paiement de %1 pour le %2 (%3)</source>
         <translation>Promise to pay %1 by %2 (%3)</translation>
     </message>
@@ -1279,6 +1419,113 @@ This cannot be undone.</translation>
     <message>
         <source>Supprimer cette notation ?</source>
         <translation>Delete this rating?</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPlansTab</name>
+    <message>
+        <source>Nouveau plan…</source>
+        <translation>New plan…</translation>
+    </message>
+    <message>
+        <source>Activer (signé aujourd&apos;hui)</source>
+        <translation>Activate (signed today)</translation>
+    </message>
+    <message>
+        <source>Paiement reçu…</source>
+        <translation>Payment received…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Supprimer le brouillon…</source>
+        <translation>Delete the draft…</translation>
+    </message>
+    <message>
+        <source>Plans d&apos;apurement du client</source>
+        <translation>Customer repayment plans</translation>
+    </message>
+    <message>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Signé le</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>Échéances</source>
+        <translation>Instalments</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Reste dû</source>
+        <translation>Balance due</translation>
+    </message>
+    <message>
+        <source>Prochaine échéance</source>
+        <translation>Next instalment</translation>
+    </message>
+    <message>
+        <source>Aucun plan d&apos;apurement pour ce client.</source>
+        <translation>No repayment plans for this customer.</translation>
+    </message>
+    <message>
+        <source> — échéance en retard</source>
+        <translation> — instalment overdue</translation>
+    </message>
+    <message>
+        <source> le %1</source>
+        <translation> on %1</translation>
+    </message>
+    <message>
+        <source>Paiement reçu</source>
+        <translation>Payment received</translation>
+    </message>
+    <message>
+        <source>Montant reçu au titre du plan n° %1 (reste dû : %2) :</source>
+        <translation>Amount received under plan no. %1 (balance due: %2):</translation>
+    </message>
+    <message>
+        <source>Plan d&apos;apurement %1 n° %2.pdf</source>
+        <translation>Repayment plan %1 no. %2.pdf</translation>
+    </message>
+    <message>
+        <source>Enregistrer le plan d&apos;apurement</source>
+        <translation>Save the repayment plan</translation>
+    </message>
+    <message>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Plan non enregistré</source>
+        <translation>Plan not saved</translation>
+    </message>
+    <message>
+        <source>Le fichier n&apos;a pas pu être écrit : %1</source>
+        <translation>The file could not be written: %1</translation>
+    </message>
+    <message>
+        <source>Supprimer le brouillon</source>
+        <translation>Delete the draft</translation>
+    </message>
+    <message>
+        <source>Supprimer le brouillon de plan n° %1 ?</source>
+        <translation>Delete draft plan no. %1?</translation>
+    </message>
+    <message>
+        <source>Plan d&apos;apurement</source>
+        <translation>Repayment plan</translation>
     </message>
 </context>
 <context>
@@ -1411,6 +1658,753 @@ This cannot be undone.</translation>
     </message>
 </context>
 <context>
+    <name>DisputeDetailDialog</name>
+    <message>
+        <source>Ouvrir le client</source>
+        <translation>Open the customer</translation>
+    </message>
+    <message>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Factures, montants, catégorie, service, responsable, dates</source>
+        <translation>Invoices, amounts, category, department, assignee, dates</translation>
+    </message>
+    <message>
+        <source>Fiche PDF…</source>
+        <translation>PDF sheet…</translation>
+    </message>
+    <message>
+        <source>La fiche du litige à imprimer pour une réunion</source>
+        <translation>The dispute sheet, to print for a meeting</translation>
+    </message>
+    <message>
+        <source>Catégorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Service concerné</source>
+        <translation>Department concerned</translation>
+    </message>
+    <message>
+        <source>Responsable</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Signalé</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Réponse attendue</source>
+        <translation>Response due</translation>
+    </message>
+    <message>
+        <source>Ouvert depuis</source>
+        <translation>Open for</translation>
+    </message>
+    <message>
+        <source>Montant contesté</source>
+        <translation>Disputed amount</translation>
+    </message>
+    <message>
+        <source>Factures contestées</source>
+        <translation>Disputed invoices</translation>
+    </message>
+    <message>
+        <source>Facture</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Montant TTC</source>
+        <translation>Amount incl. VAT</translation>
+    </message>
+    <message>
+        <source>Reste dû</source>
+        <translation>Balance due</translation>
+    </message>
+    <message>
+        <source>Contesté</source>
+        <translation>Disputed</translation>
+    </message>
+    <message>
+        <source>Analyse</source>
+        <translation>Analysis</translation>
+    </message>
+    <message>
+        <source>Attente client</source>
+        <translation>Awaiting customer</translation>
+    </message>
+    <message>
+        <source>Rouvrir</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Le service concerné analyse le litige</source>
+        <translation>The department concerned is analysing the dispute</translation>
+    </message>
+    <message>
+        <source>Une réponse ou une pièce est attendue du client</source>
+        <translation>A reply or a document is expected from the customer</translation>
+    </message>
+    <message>
+        <source>Remettre le litige à l&apos;état ouvert</source>
+        <translation>Set the dispute back to open</translation>
+    </message>
+    <message>
+        <source>Passer en :</source>
+        <translation>Move to:</translation>
+    </message>
+    <message>
+        <source>Historique et notes</source>
+        <translation>History and notes</translation>
+    </message>
+    <message>
+        <source>Une note, ou le commentaire du prochain changement de statut…</source>
+        <translation>A note, or the comment for the next status change…</translation>
+    </message>
+    <message>
+        <source>Ajouter la note</source>
+        <translation>Add the note</translation>
+    </message>
+    <message>
+        <source>Pièces jointes</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Ajouter…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Photo, bon de livraison… : une copie est rangée à côté du fichier Encaisse</source>
+        <translation>Photo, delivery note…: a copy is stored next to the Encaisse file</translation>
+    </message>
+    <message>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Clore le litige</source>
+        <translation>Close the dispute</translation>
+    </message>
+    <message>
+        <source>Issue du litige</source>
+        <translation>Dispute outcome</translation>
+    </message>
+    <message>
+        <source>ex. AV-2026-0012</source>
+        <translation>e.g. AV-2026-0012</translation>
+    </message>
+    <message>
+        <source>Qui a accordé le geste</source>
+        <translation>Who granted the goodwill gesture</translation>
+    </message>
+    <message>
+        <source>Clore le litige…</source>
+        <translation>Close the dispute…</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>N° de l&apos;avoir *</source>
+        <translation>Credit note no. *</translation>
+    </message>
+    <message>
+        <source>N° de la facture réémise *</source>
+        <translation>Reissued invoice no. *</translation>
+    </message>
+    <message>
+        <source>Montant *</source>
+        <translation>Amount *</translation>
+    </message>
+    <message>
+        <source>Accordé par *</source>
+        <translation>Granted by *</translation>
+    </message>
+    <message>
+        <source>Commentaire</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Litige n° %1 — %2</source>
+        <translation>Dispute no. %1 — %2</translation>
+    </message>
+    <message>
+        <source>personne</source>
+        <translation>nobody</translation>
+    </message>
+    <message>
+        <source>le %s</source>
+        <translation>on %s</translation>
+    </message>
+    <message>
+        <source>par %1 le %2</source>
+        <translation>by %1 on %2</translation>
+    </message>
+    <message>
+        <source> (en retard)</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jour(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Résolu le %1 par l&apos;avoir n° %2 de %3</source>
+        <translation>Resolved on %1 by credit note no. %2 for %3</translation>
+    </message>
+    <message>
+        <source>Résolu le %1 : facture réémise sous le n° %2</source>
+        <translation>Resolved on %1: invoice reissued as no. %2</translation>
+    </message>
+    <message>
+        <source>Résolu le %1 : geste commercial de %2 accordé par %3</source>
+        <translation>Resolved on %1: goodwill gesture of %2 granted by %3</translation>
+    </message>
+    <message>
+        <source>Rejeté le %1</source>
+        <translation>Rejected on %1</translation>
+    </message>
+    <message>
+        <source>Joindre une pièce au litige</source>
+        <translation>Attach a document to the dispute</translation>
+    </message>
+    <message>
+        <source>Photos, PDF et documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xlsx *.txt *.eml *.msg);;Tous les fichiers (*)</source>
+        <translation>Photos, PDFs and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xlsx *.txt *.eml *.msg);;All files (*)</translation>
+    </message>
+    <message>
+        <source>La pièce n&apos;a pas pu être copiée : %s</source>
+        <translation>The document could not be copied: %s</translation>
+    </message>
+    <message>
+        <source>Pièce jointe</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>Litige %1 %2.pdf</source>
+        <translation>Dispute %1 %2.pdf</translation>
+    </message>
+    <message>
+        <source>Enregistrer la fiche du litige</source>
+        <translation>Save the dispute sheet</translation>
+    </message>
+    <message>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Fiche non enregistrée</source>
+        <translation>Sheet not saved</translation>
+    </message>
+    <message>
+        <source>Le fichier n&apos;a pas pu être écrit : %s</source>
+        <translation>The file could not be written: %s</translation>
+    </message>
+    <message>
+        <source>Motif du rejet *</source>
+        <translation>Reason for rejection *</translation>
+    </message>
+    <message>
+        <source>L&apos;avoir de %1 dépasse le montant contesté (%2).
+Enregistrer quand même cet avoir et clore le litige ?</source>
+        <translation>The credit note of %1 exceeds the disputed amount (%2).
+Record this credit note anyway and close the dispute?</translation>
+    </message>
+    <message>
+        <source>Rejeter ce litige ? Le montant contesté (%1) revient dans le cycle de relance.</source>
+        <translation>Reject this dispute? The disputed amount (%1) goes back into the dunning cycle.</translation>
+    </message>
+    <message>
+        <source>Clore ce litige : %1 ? Il ne pourra plus être modifié.</source>
+        <translation>Close this dispute: %1? It can no longer be changed.</translation>
+    </message>
+</context>
+<context>
+    <name>DisputeDialog</name>
+    <message>
+        <source>Modifier le litige</source>
+        <translation>Edit the dispute</translation>
+    </message>
+    <message>
+        <source>Nouveau litige</source>
+        <translation>New dispute</translation>
+    </message>
+    <message>
+        <source>Nom, SIREN ou ville du client…</source>
+        <translation>Customer name, SIREN or town…</translation>
+    </message>
+    <message>
+        <source>Rechercher le client</source>
+        <translation>Search for the customer</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Cochez les factures contestées ; le montant contesté est au plus ce qui reste dû. Les relances continuent sur le reste.</source>
+        <translation>Tick the disputed invoices; the disputed amount can be at most the balance due. Reminders continue for the rest.</translation>
+    </message>
+    <message>
+        <source>Ce client n&apos;a aucune facture ouverte à contester.</source>
+        <translation>This customer has no open invoices to dispute.</translation>
+    </message>
+    <message>
+        <source>Catégorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Service concerné</source>
+        <translation>Department concerned</translation>
+    </message>
+    <message>
+        <source>Ce que le client conteste, avec ses mots : références, quantités, dates…</source>
+        <translation>What the customer disputes, in their own words: references, quantities, dates…</translation>
+    </message>
+    <message>
+        <source>Nom de la personne chez le client</source>
+        <translation>Name of the person at the customer</translation>
+    </message>
+    <message>
+        <source>Responsable du litige</source>
+        <translation>Dispute assignee</translation>
+    </message>
+    <message>
+        <source>(personne)</source>
+        <translation>(nobody)</translation>
+    </message>
+    <message>
+        <source>Date à laquelle le service doit avoir répondu (Suppr pour effacer)</source>
+        <translation>Date by which the department must have replied (Del to clear)</translation>
+    </message>
+    <message>
+        <source>Catégorie *</source>
+        <translation>Category *</translation>
+    </message>
+    <message>
+        <source>Description *</source>
+        <translation>Description *</translation>
+    </message>
+    <message>
+        <source>le</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <source>Signalé par</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <source>Service concerné *</source>
+        <translation>Department concerned *</translation>
+    </message>
+    <message>
+        <source>Responsable</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Réponse attendue le</source>
+        <translation>Response due on</translation>
+    </message>
+    <message>
+        <source>Client *</source>
+        <translation>Customer *</translation>
+    </message>
+    <message>
+        <source>— choisir un client —</source>
+        <translation>— choose a customer —</translation>
+    </message>
+    <message>
+        <source>Client introuvable</source>
+        <translation>Customer not found</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n facture(s) cochée(s) — total contesté : %1</source>
+        <translation>
+            <numerusform>%n invoice ticked — total disputed: %1</numerusform>
+            <numerusform>%n invoices ticked — total disputed: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DisputeTableModel</name>
+    <message>
+        <source>Client</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Factures</source>
+        <translation>Invoices</translation>
+    </message>
+    <message>
+        <source>Catégorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Responsable</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Signalé</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Jours</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>Réponse</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <source>Contesté</source>
+        <translation>Disputed</translation>
+    </message>
+    <message>
+        <source>Signalé par le client le</source>
+        <translation>Reported by the customer on</translation>
+    </message>
+    <message>
+        <source>Jours depuis le signalement (jusqu&apos;à la clôture)</source>
+        <translation>Days since it was reported (until closure)</translation>
+    </message>
+    <message>
+        <source>Réponse attendue du service le</source>
+        <translation>Response due from the department on</translation>
+    </message>
+    <message>
+        <source>Montant contesté TTC</source>
+        <translation>Disputed amount incl. VAT</translation>
+    </message>
+    <message>
+        <source>Réponse attendue dépassée</source>
+        <translation>Response overdue</translation>
+    </message>
+</context>
+<context>
+    <name>Disputes</name>
+    <message>
+        <source>Litige</source>
+        <translation>Dispute</translation>
+    </message>
+    <message>
+        <source>Ce fichier est ouvert en lecture seule : aucun litige ne peut être ouvert.</source>
+        <translation>This file is open read-only: no dispute can be opened.</translation>
+    </message>
+    <message>
+        <source>Prix</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Quantité</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Erreur d&apos;article</source>
+        <translation>Wrong item</translation>
+    </message>
+    <message>
+        <source>Marchandise abîmée ou non conforme</source>
+        <translation>Damaged or non-compliant goods</translation>
+    </message>
+    <message>
+        <source>Non livré ou livré en partie</source>
+        <translation>Not delivered or partly delivered</translation>
+    </message>
+    <message>
+        <source>Facturé deux fois</source>
+        <translation>Invoiced twice</translation>
+    </message>
+    <message>
+        <source>Erreur de TVA ou de facturation</source>
+        <translation>VAT or invoicing error</translation>
+    </message>
+    <message>
+        <source>Bon de commande manquant</source>
+        <translation>Missing purchase order</translation>
+    </message>
+    <message>
+        <source>Désaccord sur le contrat</source>
+        <translation>Disagreement over the contract</translation>
+    </message>
+    <message>
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Commercial</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Logistique</source>
+        <translation>Logistics</translation>
+    </message>
+    <message>
+        <source>Qualité</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <source>Comptabilité</source>
+        <translation>Accounting</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Management</translation>
+    </message>
+    <message>
+        <source>Ouvert</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>En analyse</source>
+        <translation>Under analysis</translation>
+    </message>
+    <message>
+        <source>Attente client</source>
+        <translation>Awaiting customer</translation>
+    </message>
+    <message>
+        <source>Résolu</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Rejeté</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Avoir</source>
+        <translation>Credit note</translation>
+    </message>
+    <message>
+        <source>Facture réémise</source>
+        <translation>Reissued invoice</translation>
+    </message>
+    <message>
+        <source>Geste commercial</source>
+        <translation>Goodwill gesture</translation>
+    </message>
+</context>
+<context>
+    <name>DisputesPage</name>
+    <message>
+        <source>Litiges</source>
+        <translation>Disputes</translation>
+    </message>
+    <message>
+        <source>Filtrer par statut</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <source>En cours</source>
+        <translation>Ongoing</translation>
+    </message>
+    <message>
+        <source>Tous les statuts</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Filtrer par catégorie</source>
+        <translation>Filter by category</translation>
+    </message>
+    <message>
+        <source>Toutes les catégories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>Filtrer par service</source>
+        <translation>Filter by department</translation>
+    </message>
+    <message>
+        <source>Tous les services</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>Filtrer par responsable</source>
+        <translation>Filter by assignee</translation>
+    </message>
+    <message>
+        <source>Tous les responsables</source>
+        <translation>All assignees</translation>
+    </message>
+    <message>
+        <source>Ouverts depuis au moins</source>
+        <translation>Open for at least</translation>
+    </message>
+    <message>
+        <source>tout âge</source>
+        <translation>any age</translation>
+    </message>
+    <message>
+        <source> j et plus</source>
+        <translation> days or more</translation>
+    </message>
+    <message>
+        <source>Litiges ouverts depuis au moins ce nombre de jours</source>
+        <translation>Disputes open for at least this number of days</translation>
+    </message>
+    <message>
+        <source>Nouveau litige…</source>
+        <translation>New dispute…</translation>
+    </message>
+    <message>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Ouvrir le litige sélectionné (Entrée)</source>
+        <translation>Open the selected dispute (Enter)</translation>
+    </message>
+    <message>
+        <source>Voir le client</source>
+        <translation>View the customer</translation>
+    </message>
+    <message>
+        <source>Fiche PDF…</source>
+        <translation>PDF sheet…</translation>
+    </message>
+    <message>
+        <source>La fiche du litige sélectionné, pour une réunion</source>
+        <translation>The sheet of the selected dispute, for a meeting</translation>
+    </message>
+    <message>
+        <source>Exporter en Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Les litiges affichés, avec leurs montants</source>
+        <translation>The disputes shown, with their amounts</translation>
+    </message>
+    <message>
+        <source>Catégorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Litiges par catégorie</source>
+        <translation>Disputes by category</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Litiges par service</source>
+        <translation>Disputes by department</translation>
+    </message>
+    <message>
+        <source>Par cause</source>
+        <translation>By cause</translation>
+    </message>
+    <message>
+        <source>Par service</source>
+        <translation>By department</translation>
+    </message>
+    <message>
+        <source>Nb</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Montant</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Aucun litige pour ces critères. Un litige s&apos;ouvre ici (Nouveau litige…), depuis la fiche d&apos;un client, une facture ou une relance du jour.</source>
+        <translation>No disputes match these criteria. Open a dispute here (New dispute…), from a customer record, an invoice or one of today&apos;s reminders.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n litige(s)</source>
+        <translation>
+            <numerusform>%n dispute</numerusform>
+            <numerusform>%n disputes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>montant contesté : &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>disputed amount: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>dont %n en cours</source>
+        <translation>
+            <numerusform>of which %n ongoing</numerusform>
+            <numerusform>of which %n ongoing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n réponse(s) en retard</source>
+        <translation>
+            <numerusform>%n overdue response</numerusform>
+            <numerusform>%n overdue responses</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Litige %1 %2.pdf</source>
+        <translation>Dispute %1 %2.pdf</translation>
+    </message>
+    <message>
+        <source>Enregistrer la fiche du litige</source>
+        <translation>Save the dispute sheet</translation>
+    </message>
+    <message>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Fiche non enregistrée</source>
+        <translation>Sheet not saved</translation>
+    </message>
+    <message>
+        <source>Le fichier n&apos;a pas pu être écrit : %s</source>
+        <translation>The file could not be written: %s</translation>
+    </message>
+    <message>
+        <source>Exporter les litiges</source>
+        <translation>Export the disputes</translation>
+    </message>
+    <message>
+        <source>Classeur Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export impossible</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Export terminé</source>
+        <translation>Export complete</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n litige(s) exporté(s) dans %1</source>
+        <translation>
+            <numerusform>%n dispute exported to %1</numerusform>
+            <numerusform>%n disputes exported to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DocumentTableModel</name>
     <message>
         <source>N° de pièce</source>
@@ -1473,6 +2467,14 @@ This cannot be undone.</translation>
     <message>
         <source>Détail des pénalités de retard</source>
         <translation>Late-payment penalty details</translation>
+    </message>
+    <message>
+        <source>Contester…</source>
+        <translation>Dispute…</translation>
+    </message>
+    <message>
+        <source>Ouvrir un litige sur les factures sélectionnées</source>
+        <translation>Open a dispute on the selected invoices</translation>
     </message>
     <message>
         <source>Encours : &lt;b&gt;%s&lt;/b&gt;</source>
@@ -1875,6 +2877,49 @@ You can undo this import from the Imports page as long as no other import has fo
     </message>
 </context>
 <context>
+    <name>InvoiceTable</name>
+    <message>
+        <source>Factures contestées</source>
+        <translation>Disputed invoices</translation>
+    </message>
+    <message>
+        <source>Facture</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Montant TTC</source>
+        <translation>Amount incl. VAT</translation>
+    </message>
+    <message>
+        <source>Reste dû</source>
+        <translation>Balance due</translation>
+    </message>
+    <message>
+        <source>Montant contesté</source>
+        <translation>Disputed amount</translation>
+    </message>
+    <message>
+        <source>Déjà contesté dans un autre litige : %s</source>
+        <translation>Already disputed in another dispute: %s</translation>
+    </message>
+    <message>
+        <source>déjà contestée</source>
+        <translation>already disputed</translation>
+    </message>
+    <message>
+        <source>Montant contesté de la facture %s</source>
+        <translation>Disputed amount of invoice %s</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Prospect</source>
@@ -2200,6 +3245,33 @@ You can undo this import from the Imports page as long as no other import has fo
     </message>
 </context>
 <context>
+    <name>LinesTable</name>
+    <message>
+        <source>Lignes de la proposition</source>
+        <translation>Proposal lines</translation>
+    </message>
+    <message>
+        <source>Désignation</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Quantité</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Prix unitaire HT</source>
+        <translation>Unit price excl. VAT</translation>
+    </message>
+    <message>
+        <source>TVA %</source>
+        <translation>VAT %</translation>
+    </message>
+    <message>
+        <source>Total HT</source>
+        <translation>Total excl. VAT</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Navigation</source>
@@ -2242,14 +3314,6 @@ You can undo this import from the Imports page as long as no other import has fo
         <translation>Here: overdue amounts by age band, the DSO trend, disputes by cause, the largest late payers and today&apos;s actions.</translation>
     </message>
     <message>
-        <source>Ici : les propositions avec échéancier de paiement (acompte, jalons, mensualités) vérifié contre les délais légaux, et les plans d&apos;apurement.</source>
-        <translation>Here: proposals with a payment schedule (deposit, milestones, monthly instalments) checked against the statutory payment limits, and repayment plans.</translation>
-    </message>
-    <message>
-        <source>Ici : le journal des litiges par catégorie, montant contesté, service responsable et résolution.</source>
-        <translation>Here: the dispute log by category, disputed amount, department responsible and resolution.</translation>
-    </message>
-    <message>
         <source>Société de démonstration : les données sont fictives.</source>
         <translation>Demo company: the data is fictitious.</translation>
     </message>
@@ -2264,6 +3328,10 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>&amp;Importer depuis la comptabilité…</source>
         <translation>&amp;Import from accounting…</translation>
+    </message>
+    <message>
+        <source>Fiches de visite de la semaine…</source>
+        <translation>This week&apos;s visit briefs…</translation>
     </message>
     <message>
         <source>Nouveau fichier d&apos;entreprise…</source>
@@ -2565,6 +3633,50 @@ You can undo this import from the Imports page as long as no other import has fo
         <translation>This customer has invoices or payments, so it cannot be deleted. Please set its status to “Blocked” instead.</translation>
     </message>
     <message>
+        <source>Montant supérieur à ce qui reste contestable : {max} au plus.</source>
+        <translation>Amount exceeds what can still be disputed: {max} at most.</translation>
+    </message>
+    <message>
+        <source>Cette facture figure déjà dans la liste.</source>
+        <translation>This invoice is already in the list.</translation>
+    </message>
+    <message>
+        <source>Ce n&apos;est pas une facture ouverte de ce client.</source>
+        <translation>This is not an open invoice of this customer.</translation>
+    </message>
+    <message>
+        <source>Ce numéro est déjà utilisé.</source>
+        <translation>This number is already in use.</translation>
+    </message>
+    <message>
+        <source>Cette valeur ne peut plus être changée.</source>
+        <translation>This value can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>Les pourcentages font {total} au total : ils doivent faire 100 %.</source>
+        <translation>The percentages add up to {total}: they must add up to 100%.</translation>
+    </message>
+    <message>
+        <source>Date antérieure à la proposition (du {date}).</source>
+        <translation>Date before the proposal (dated {date}).</translation>
+    </message>
+    <message>
+        <source>Les échéances doivent se suivre : cette date précède la ligne du dessus.</source>
+        <translation>Instalments must be in order: this date is before the line above.</translation>
+    </message>
+    <message>
+        <source>La quantité doit être supérieure à zéro.</source>
+        <translation>The quantity must be greater than zero.</translation>
+    </message>
+    <message>
+        <source>{total} ne peut pas être réparti en {count} échéances : chacune doit recevoir au moins un centime.</source>
+        <translation>{total} cannot be split into {count} instalments: each must receive at least one cent.</translation>
+    </message>
+    <message>
+        <source>Client bloqué : l&apos;échéancier doit prévoir un acompte ou un paiement à la commande.</source>
+        <translation>Customer blocked: the payment schedule must include a deposit or payment with the order.</translation>
+    </message>
+    <message>
         <source>Valeur invalide.</source>
         <translation>Invalid value.</translation>
     </message>
@@ -2688,6 +3800,69 @@ You can undo this import from the Imports page as long as no other import has fo
         <source>Annulation impossible.</source>
         <translation>The import cannot be undone.</translation>
     </message>
+    <message>
+        <source>L&apos;avoir dépasse le montant contesté : confirmez pour l&apos;enregistrer quand même.</source>
+        <translation>The credit note exceeds the disputed amount: confirm to record it anyway.</translation>
+    </message>
+    <message>
+        <source>Ce litige est déjà clos : rien n&apos;a été modifié.</source>
+        <translation>This dispute is already closed: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Ce changement de statut n&apos;est pas possible : un litige se clôt par une résolution ou un rejet motivé.</source>
+        <translation>This status change is not possible: a dispute is closed by a resolution or a reasoned rejection.</translation>
+    </message>
+    <message>
+        <source>La facture contestée est déjà soldée : un avoir ne peut plus la corriger.</source>
+        <translation>The disputed invoice is already settled: a credit note can no longer correct it.</translation>
+    </message>
+    <message>
+        <source>La pièce jointe est introuvable.</source>
+        <translation>The attachment cannot be found.</translation>
+    </message>
+    <message>
+        <source>Enregistrez d&apos;abord le fichier : les pièces jointes sont rangées à côté.</source>
+        <translation>Save the file first: attachments are stored next to it.</translation>
+    </message>
+    <message>
+        <source>Action impossible sur ce litige.</source>
+        <translation>This action is not possible on this dispute.</translation>
+    </message>
+</context>
+<context>
+    <name>MilestonesTable</name>
+    <message>
+        <source>Lignes du modèle</source>
+        <translation>Template lines</translation>
+    </message>
+    <message>
+        <source>Événement</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Jours après la proposition</source>
+        <translation>Days after the proposal</translation>
+    </message>
+    <message>
+        <source>Acompte</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <source>Délai (j)</source>
+        <translation>Terms (d)</translation>
+    </message>
+    <message>
+        <source>Compté</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>à réception</source>
+        <translation>on receipt</translation>
+    </message>
 </context>
 <context>
     <name>MonthGrid</name>
@@ -2743,7 +3918,7 @@ You can undo this import from the Imports page as long as no other import has fo
     </message>
     <message>
         <source>Calcul du calendrier…</source>
-        <translation>Working out the calendar…</translation>
+        <translation>Computing the calendar…</translation>
     </message>
     <message numerus="yes">
         <source>%1 — %n événement(s)</source>
@@ -2828,6 +4003,157 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Cet espace n&apos;est pas encore disponible dans cette version d&apos;Encaisse. Aucune donnée n&apos;y est affichée tant qu&apos;il n&apos;est pas terminé.</source>
         <translation>This section is not yet available in this version of Encaisse. No data will be shown here until it is finished.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Plan d&apos;apurement — %1</source>
+        <translation>Repayment plan — %1</translation>
+    </message>
+    <message>
+        <source>Factures échues</source>
+        <translation>Overdue invoices</translation>
+    </message>
+    <message>
+        <source>Facture</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Retard</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Reste dû</source>
+        <translation>Balance due</translation>
+    </message>
+    <message>
+        <source>Pénalités et indemnité</source>
+        <translation>Penalties and indemnity</translation>
+    </message>
+    <message>
+        <source>Nombre d&apos;échéances</source>
+        <translation>Number of instalments</translation>
+    </message>
+    <message>
+        <source>Mensuelle</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>Bimestrielle</source>
+        <translation>Every two months</translation>
+    </message>
+    <message>
+        <source>Trimestrielle</source>
+        <translation>Quarterly</translation>
+    </message>
+    <message>
+        <source>Semestrielle</source>
+        <translation>Half-yearly</translation>
+    </message>
+    <message>
+        <source>Inclure les pénalités de retard et l&apos;indemnité de 40 € par facture</source>
+        <translation>Include late-payment penalties and the €40 recovery indemnity per invoice</translation>
+    </message>
+    <message>
+        <source>Périodicité</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <source>Première échéance</source>
+        <translation>First instalment</translation>
+    </message>
+    <message>
+        <source>Échéancier</source>
+        <translation>Payment schedule</translation>
+    </message>
+    <message>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Montant</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Reste dû après</source>
+        <translation>Balance due after</translation>
+    </message>
+    <message>
+        <source>Enregistrer le brouillon</source>
+        <translation>Save the draft</translation>
+    </message>
+    <message>
+        <source>Activer (signé le)</source>
+        <translation>Activate (signed on)</translation>
+    </message>
+    <message>
+        <source>Le plan est signé : les relances de ces factures s&apos;arrêtent tant qu&apos;il est respecté</source>
+        <translation>The plan is signed: reminders for these invoices stop as long as it is honoured</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Enregistrer le plan à faire signer</source>
+        <translation>Save the plan for signature</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Une seule échéance impayée plus de 5 jours après sa date rompt le plan : tout le solde redevient exigible et les relances reprennent.</source>
+        <translation>A single instalment unpaid more than 5 days after its date breaks the plan: the whole balance becomes due again and reminders resume.</translation>
+    </message>
+    <message>
+        <source>Factures échues à reprendre dans le plan :</source>
+        <translation>Overdue invoices to include in the plan:</translation>
+    </message>
+    <message>
+        <source>%1 j</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>Déjà dans un plan d&apos;apurement en cours</source>
+        <translation>Already in an active repayment plan</translation>
+    </message>
+    <message>
+        <source>Total reconnu : %1</source>
+        <translation>Total acknowledged: %1</translation>
+    </message>
+    <message>
+        <source> (dont pénalités et indemnités : %1)</source>
+        <translation> (including penalties and indemnities: %1)</translation>
+    </message>
+    <message>
+        <source>Plan d&apos;apurement %1 n° %2.pdf</source>
+        <translation>Repayment plan %1 no. %2.pdf</translation>
+    </message>
+    <message>
+        <source>Enregistrer le plan d&apos;apurement</source>
+        <translation>Save the repayment plan</translation>
+    </message>
+    <message>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Plan non enregistré</source>
+        <translation>Plan not saved</translation>
+    </message>
+    <message>
+        <source>Le fichier n&apos;a pas pu être écrit : %1</source>
+        <translation>The file could not be written: %1</translation>
     </message>
 </context>
 <context>
@@ -3009,6 +4335,444 @@ You can undo this import from the Imports page as long as no other import has fo
     </message>
 </context>
 <context>
+    <name>ProposalEditor</name>
+    <message>
+        <source>Proposition commerciale</source>
+        <translation>Sales proposal</translation>
+    </message>
+    <message>
+        <source>Nom, SIREN ou ville du client…</source>
+        <translation>Customer name, SIREN or town…</translation>
+    </message>
+    <message>
+        <source>Rechercher le client</source>
+        <translation>Search for the customer</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Date :</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Valable jusqu&apos;au :</source>
+        <translation>Valid until:</translation>
+    </message>
+    <message>
+        <source>Ajouter une ligne</source>
+        <translation>Add a line</translation>
+    </message>
+    <message>
+        <source>Supprimer la ligne</source>
+        <translation>Delete the line</translation>
+    </message>
+    <message>
+        <source>Modèle d&apos;échéancier</source>
+        <translation>Schedule template</translation>
+    </message>
+    <message>
+        <source>Personnalisé</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>Ajouter une échéance</source>
+        <translation>Add an instalment</translation>
+    </message>
+    <message>
+        <source>Supprimer l&apos;échéance</source>
+        <translation>Delete the instalment</translation>
+    </message>
+    <message>
+        <source>Jalon atteint…</source>
+        <translation>Milestone reached…</translation>
+    </message>
+    <message>
+        <source>L&apos;événement a eu lieu : son échéance devient une créance attendue</source>
+        <translation>The event has taken place: its instalment becomes an expected receivable</translation>
+    </message>
+    <message>
+        <source>Modèle :</source>
+        <translation>Template:</translation>
+    </message>
+    <message>
+        <source>Remarques imprimées sur la proposition</source>
+        <translation>Remarks printed on the proposal</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Marquer envoyée</source>
+        <translation>Mark as sent</translation>
+    </message>
+    <message>
+        <source>Acceptée</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Refusée</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <source>Remettre en brouillon</source>
+        <translation>Back to draft</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Client *</source>
+        <translation>Customer *</translation>
+    </message>
+    <message>
+        <source>— choisir un client ou un prospect —</source>
+        <translation>— choose a customer or prospect —</translation>
+    </message>
+    <message>
+        <source>Client introuvable</source>
+        <translation>Customer not found</translation>
+    </message>
+    <message>
+        <source>plafond %1, encours %2</source>
+        <translation>limit %1, outstanding %2</translation>
+    </message>
+    <message>
+        <source>encours %1</source>
+        <translation>outstanding %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>signalée %n fois dans la liste des entreprises douteuses</source>
+        <translation>
+            <numerusform>flagged once in the list of doubtful companies</numerusform>
+            <numerusform>flagged %n times in the list of doubtful companies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>absente de la liste des entreprises douteuses</source>
+        <translation>not in the list of doubtful companies</translation>
+    </message>
+    <message>
+        <source>Total HT : %1</source>
+        <translation>Total excl. VAT: %1</translation>
+    </message>
+    <message>
+        <source>TVA : %1</source>
+        <translation>VAT: %1</translation>
+    </message>
+    <message>
+        <source>Total TTC : %1</source>
+        <translation>Total incl. VAT: %1</translation>
+    </message>
+    <message>
+        <source>quantité</source>
+        <translation>quantity</translation>
+    </message>
+    <message>
+        <source>prix unitaire</source>
+        <translation>unit price</translation>
+    </message>
+    <message>
+        <source>TVA</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <source>désignation</source>
+        <translation>description</translation>
+    </message>
+    <message>
+        <source>événement</source>
+        <translation>event</translation>
+    </message>
+    <message>
+        <source>pourcentage</source>
+        <translation>percentage</translation>
+    </message>
+    <message>
+        <source>date prévue</source>
+        <translation>planned date</translation>
+    </message>
+    <message>
+        <source>délai</source>
+        <translation>payment terms</translation>
+    </message>
+    <message>
+        <source>Ligne %1 — %2</source>
+        <translation>Line %1 — %2</translation>
+    </message>
+    <message>
+        <source>Échéance %1 — %2</source>
+        <translation>Instalment %1 — %2</translation>
+    </message>
+    <message>
+        <source>Lignes</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <source>Échéancier</source>
+        <translation>Payment schedule</translation>
+    </message>
+    <message>
+        <source>Validité</source>
+        <translation>Validity</translation>
+    </message>
+    <message>
+        <source>Remarques</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>Date de l&apos;événement</source>
+        <translation>Event date</translation>
+    </message>
+    <message>
+        <source>Avant d&apos;imprimer</source>
+        <translation>Before printing</translation>
+    </message>
+    <message>
+        <source>À vérifier :</source>
+        <translation>To check:</translation>
+    </message>
+    <message>
+        <source>Imprimer quand même ?</source>
+        <translation>Print anyway?</translation>
+    </message>
+    <message>
+        <source>Enregistrer la proposition</source>
+        <translation>Save the proposal</translation>
+    </message>
+    <message>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF non enregistré</source>
+        <translation>PDF not saved</translation>
+    </message>
+    <message>
+        <source>Le fichier n&apos;a pas pu être écrit : %s</source>
+        <translation>The file could not be written: %s</translation>
+    </message>
+    <message>
+        <source>Nouvelle proposition</source>
+        <translation>New proposal</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalTableModel</name>
+    <message>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Valable jusqu&apos;au</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Total TTC</source>
+        <translation>Total incl. VAT</translation>
+    </message>
+    <message>
+        <source>Échéancier</source>
+        <translation>Payment schedule</translation>
+    </message>
+    <message>
+        <source>Jalons atteints</source>
+        <translation>Milestones reached</translation>
+    </message>
+    <message>
+        <source>Personnalisé</source>
+        <translation>Custom</translation>
+    </message>
+</context>
+<context>
+    <name>Proposals</name>
+    <message>
+        <source>Brouillon</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Envoyée</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Acceptée</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Refusée</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <source>Expirée</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Jalons</source>
+        <translation>Milestones</translation>
+    </message>
+    <message>
+        <source>Mensualités</source>
+        <translation>Monthly instalments</translation>
+    </message>
+    <message>
+        <source>Paiement à terme</source>
+        <translation>Payment on terms</translation>
+    </message>
+    <message>
+        <source>impayés passés</source>
+        <translation>past unpaid invoices</translation>
+    </message>
+    <message>
+        <source>notation</source>
+        <translation>rating</translation>
+    </message>
+    <message>
+        <source>procédure publiée</source>
+        <translation>published proceedings</translation>
+    </message>
+    <message>
+        <source>remontée terrain</source>
+        <translation>field report</translation>
+    </message>
+    <message>
+        <source>autre source</source>
+        <translation>other source</translation>
+    </message>
+    <message>
+        <source>« %1 » : délai de %2 jours, au-delà du maximum légal de %3 jours (%4).</source>
+        <translation>“%1”: payment terms of %2 days, beyond the legal maximum of %3 days (%4).</translation>
+    </message>
+    <message>
+        <source>Plafond de crédit dépassé de %1 : encours %2 + cette proposition %3, pour un plafond de %4.</source>
+        <translation>Credit limit exceeded by %1: outstanding %2 + this proposal %3, against a limit of %4.</translation>
+    </message>
+    <message>
+        <source>Client sous surveillance.</source>
+        <translation>Customer under watch.</translation>
+    </message>
+    <message>
+        <source>Client bloqué : un acompte ou un paiement à la commande est exigé.</source>
+        <translation>Customer blocked: a deposit or payment with the order is required.</translation>
+    </message>
+    <message>
+        <source>Procédure collective en cours : un acompte ou un paiement à la commande est exigé.</source>
+        <translation>Insolvency proceedings under way: a deposit or payment with the order is required.</translation>
+    </message>
+    <message>
+        <source>Entreprise signalée douteuse le %1 (%2) : %3</source>
+        <translation>Company flagged as doubtful on %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>À vérifier avant d&apos;imprimer.</source>
+        <translation>To check before printing.</translation>
+    </message>
+    <message>
+        <source>Cette proposition n&apos;est plus un brouillon : remettez-la en brouillon pour la modifier.</source>
+        <translation>This proposal is no longer a draft: set it back to draft to edit it.</translation>
+    </message>
+    <message>
+        <source>Ce changement de statut n&apos;est pas possible.</source>
+        <translation>This status change is not possible.</translation>
+    </message>
+    <message>
+        <source>La date de validité est dépassée : remettez la proposition en brouillon et donnez-lui une nouvelle date de validité.</source>
+        <translation>The validity date has passed: set the proposal back to draft and give it a new validity date.</translation>
+    </message>
+    <message>
+        <source>Un jalon ne peut être atteint que sur une proposition acceptée.</source>
+        <translation>A milestone can only be reached on an accepted proposal.</translation>
+    </message>
+    <message>
+        <source>Ce jalon est déjà atteint : son échéance est déjà attendue.</source>
+        <translation>This milestone has already been reached: its instalment is already expected.</translation>
+    </message>
+    <message>
+        <source>C&apos;est le modèle par défaut : choisissez d&apos;abord un autre modèle par défaut.</source>
+        <translation>This is the default template: choose another default template first.</translation>
+    </message>
+    <message>
+        <source>Action impossible.</source>
+        <translation>This action is not possible.</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsPage</name>
+    <message>
+        <source>Propositions</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <source>Propositions commerciales avec leur échéancier de paiement, vérifié contre les délais légaux et le plafond de crédit.</source>
+        <translation>Sales proposals with their payment schedule, checked against the legal payment terms and the credit limit.</translation>
+    </message>
+    <message>
+        <source>Filtrer par statut</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <source>Tous les statuts</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Client…</source>
+        <translation>Customer…</translation>
+    </message>
+    <message>
+        <source>Filtrer par client</source>
+        <translation>Filter by customer</translation>
+    </message>
+    <message>
+        <source>Nouvelle proposition…</source>
+        <translation>New proposal…</translation>
+    </message>
+    <message>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Voir le client</source>
+        <translation>View the customer</translation>
+    </message>
+    <message>
+        <source>Aucune proposition pour ces critères. « Nouvelle proposition… » en prépare une à partir d&apos;un modèle d&apos;échéancier (Paramètres › Modèles d&apos;échéancier).</source>
+        <translation>No proposals match these criteria. “New proposal…” prepares one from a schedule template (Settings › Schedule templates).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n proposition(s)</source>
+        <translation>
+            <numerusform>%n proposal</numerusform>
+            <numerusform>%n proposals</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>total TTC : %1</source>
+        <translation>total incl. VAT: %1</translation>
+    </message>
+</context>
+<context>
     <name>RateDialog</name>
     <message>
         <source>Ajouter un taux</source>
@@ -3060,6 +4824,17 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Commentaire</source>
         <translation>Comment</translation>
+    </message>
+</context>
+<context>
+    <name>ReachedDialog</name>
+    <message>
+        <source>Jalon atteint</source>
+        <translation>Milestone reached</translation>
+    </message>
+    <message>
+        <source>« %1 » : à quelle date l&apos;événement a-t-il eu lieu ? Son échéance devient une créance attendue, visible dans l&apos;encours et le calendrier.</source>
+        <translation>“%1”: on what date did the event take place? Its instalment becomes an expected receivable, shown in the receivables and the calendar.</translation>
     </message>
 </context>
 <context>
@@ -3434,6 +5209,14 @@ You can undo this import from the Imports page as long as no other import has fo
         <translation>Skip…</translation>
     </message>
     <message>
+        <source>Litige…</source>
+        <translation>Dispute…</translation>
+    </message>
+    <message>
+        <source>Le client conteste : ouvrir un litige sur les factures de cette relance</source>
+        <translation>The customer disputes: open a dispute on the invoices of this reminder</translation>
+    </message>
+    <message>
         <source>Relances du jour par canal</source>
         <translation>Today&apos;s reminders by channel</translation>
     </message>
@@ -3556,6 +5339,116 @@ You can undo this import from the Imports page as long as no other import has fo
     </message>
 </context>
 <context>
+    <name>Repayment</name>
+    <message>
+        <source>Le montant ne peut pas être réparti en autant d&apos;échéances : {max} au plus.</source>
+        <translation>The amount cannot be split into that many instalments: {max} at most.</translation>
+    </message>
+    <message>
+        <source>Montant supérieur au solde du plan : {max} au plus.</source>
+        <translation>Amount exceeds the plan balance: {max} at most.</translation>
+    </message>
+    <message>
+        <source>Facture {number} : {max} restent dus au plus.</source>
+        <translation>Invoice {number}: at most {max} remains due.</translation>
+    </message>
+    <message>
+        <source>La facture {number} n&apos;est pas encore échue.</source>
+        <translation>Invoice {number} is not yet due.</translation>
+    </message>
+    <message>
+        <source>La facture {number} est déjà dans un plan d&apos;apurement en cours.</source>
+        <translation>Invoice {number} is already in an active repayment plan.</translation>
+    </message>
+    <message>
+        <source>Ce plan est déjà signé : il ne peut plus être modifié ni supprimé.</source>
+        <translation>This plan is already signed: it can no longer be changed or deleted.</translation>
+    </message>
+    <message>
+        <source>Ce plan n&apos;est pas en cours : aucun paiement ne peut y être noté.</source>
+        <translation>This plan is not active: no payment can be recorded against it.</translation>
+    </message>
+    <message>
+        <source>Choisissez au moins une facture échue.</source>
+        <translation>Choose at least one overdue invoice.</translation>
+    </message>
+    <message>
+        <source>La première échéance ne peut pas être dans le passé.</source>
+        <translation>The first instalment cannot be in the past.</translation>
+    </message>
+    <message>
+        <source>Brouillon</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>En cours</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Soldé</source>
+        <translation>Paid off</translation>
+    </message>
+    <message>
+        <source>Rompu</source>
+        <translation>Broken</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleTable</name>
+    <message>
+        <source>Échéancier</source>
+        <translation>Payment schedule</translation>
+    </message>
+    <message>
+        <source>Événement</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Date prévue</source>
+        <translation>Planned date</translation>
+    </message>
+    <message>
+        <source>Délai (j)</source>
+        <translation>Terms (d)</translation>
+    </message>
+    <message>
+        <source>Compté</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Acompte</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <source>Montant TTC</source>
+        <translation>Amount incl. VAT</translation>
+    </message>
+    <message>
+        <source>Atteint le</source>
+        <translation>Reached on</translation>
+    </message>
+    <message>
+        <source>À la commande, à la livraison…</source>
+        <translation>With the order, on delivery…</translation>
+    </message>
+    <message>
+        <source>à réception</source>
+        <translation>on receipt</translation>
+    </message>
+    <message>
+        <source>Acompte versé à la commande</source>
+        <translation>Deposit paid with the order</translation>
+    </message>
+    <message>
+        <source>Échéance le %1</source>
+        <translation>Due on %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Paramètres</source>
@@ -3628,6 +5521,14 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Niveaux, canaux, délais et modèles des relances ; plan de chaque segment</source>
         <translation>Reminder levels, channels, deadlines and templates; plan for each segment</translation>
+    </message>
+    <message>
+        <source>Modèles d&apos;échéancier…</source>
+        <translation>Schedule templates…</translation>
+    </message>
+    <message>
+        <source>Échéanciers de paiement des propositions : jalons, mensualités, délais</source>
+        <translation>Payment schedules for proposals: milestones, monthly instalments, payment terms</translation>
     </message>
     <message>
         <source>Modèles de courriers…</source>
@@ -3813,6 +5714,152 @@ You can undo this import from the Imports page as long as no other import has fo
     </message>
 </context>
 <context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>Modèles d&apos;échéancier</source>
+        <translation>Schedule templates</translation>
+    </message>
+    <message>
+        <source>Modèles</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>Nouveau modèle</source>
+        <translation>New template</translation>
+    </message>
+    <message>
+        <source>Nom du modèle</source>
+        <translation>Template name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Ajouter une ligne</source>
+        <translation>Add a line</translation>
+    </message>
+    <message>
+        <source>Supprimer la ligne</source>
+        <translation>Delete the line</translation>
+    </message>
+    <message>
+        <source>Nombre de mensualités</source>
+        <translation>Number of monthly instalments</translation>
+    </message>
+    <message>
+        <source> jours après la proposition</source>
+        <translation> days after the proposal</translation>
+    </message>
+    <message>
+        <source>Acompte à la commande (%)</source>
+        <translation>Deposit with the order (%)</translation>
+    </message>
+    <message>
+        <source>Mensualités</source>
+        <translation>Monthly instalments</translation>
+    </message>
+    <message>
+        <source>Première mensualité</source>
+        <translation>First monthly instalment</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Modèle par défaut</source>
+        <translation>Default template</translation>
+    </message>
+    <message>
+        <source>Supprimer le modèle</source>
+        <translation>Delete the template</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Nom *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source> (par défaut)</source>
+        <translation> (default)</translation>
+    </message>
+    <message>
+        <source>Les nouvelles propositions partent de ce modèle.</source>
+        <translation>New proposals start from this template.</translation>
+    </message>
+    <message>
+        <source>À la commande</source>
+        <translation>With the order</translation>
+    </message>
+    <message>
+        <source>Ligne %1 : </source>
+        <translation>Line %1: </translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Lignes</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <source>Acompte</source>
+        <translation>Deposit</translation>
+    </message>
+</context>
+<context>
+    <name>VisitBriefs</name>
+    <message>
+        <source>Enregistrer la fiche de visite</source>
+        <translation>Save the visit brief</translation>
+    </message>
+    <message>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Fiche non enregistrée</source>
+        <translation>Brief not saved</translation>
+    </message>
+    <message>
+        <source>Le fichier n&apos;a pas pu être écrit : %1</source>
+        <translation>The file could not be written: %1</translation>
+    </message>
+    <message>
+        <source>Fiche de visite %1 %2.pdf</source>
+        <translation>Visit brief %1 %2.pdf</translation>
+    </message>
+    <message>
+        <source>Fiches de visite</source>
+        <translation>Visit briefs</translation>
+    </message>
+    <message>
+        <source>Aucun commercial n&apos;est enregistré (Paramètres › Équipe).</source>
+        <translation>No salesperson is registered (Settings › Team).</translation>
+    </message>
+    <message>
+        <source>Fiches de visite de la semaine</source>
+        <translation>This week&apos;s visit briefs</translation>
+    </message>
+    <message>
+        <source>Commercial :</source>
+        <translation>Salesperson:</translation>
+    </message>
+    <message>
+        <source>Aucune visite n&apos;est prévue cette semaine pour ce commercial.</source>
+        <translation>No visits are planned this week for this salesperson.</translation>
+    </message>
+    <message>
+        <source>Fiches de visite %1.pdf</source>
+        <translation>Visit briefs %1.pdf</translation>
+    </message>
+</context>
+<context>
     <name>VisitReportDialog</name>
     <message>
         <source>Rapport de visite — %s</source>
@@ -3919,7 +5966,7 @@ You can undo this import from the Imports page as long as no other import has fo
     </message>
     <message>
         <source>Calcul du calendrier…</source>
-        <translation>Working out the calendar…</translation>
+        <translation>Computing the calendar…</translation>
     </message>
     <message>
         <source>Événements du %1</source>

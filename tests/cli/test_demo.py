@@ -100,6 +100,8 @@ def test_demo_writes_the_counts_it_announces(demo_file: tuple[Path, str]) -> Non
         )
     }
     documents = dict(rows(path, "SELECT kind, count(*) FROM documents GROUP BY kind"))
+    # The demo proposals' reached milestones are expected receivables, not in the summary.
+    assert documents.pop("expected_instalment", 0) <= 2
     assert documents == {"invoice": n["invoices"], "credit_note": n["credit_notes"]}
     assert rows(path, "SELECT count(*) FROM payments")[0][0] == n["payments"]
     assert n["invoices"] > 10 * (N - n["prospects"]) and n["payments"] > 0

@@ -902,3 +902,48 @@ def test_set_default_plan_moves_the_default(services: Services) -> None:
         "update",
         "Clients privilégiés : plan par défaut",
     )
+
+
+def test_open_actions_follow_payments_and_disputes(services: Services) -> None:
+    """A letter never asks for what was paid or is contested since it was planned."""
+    from desktop.domain.enums import Department, DisputeCategory, DisputeStatus
+    from desktop.persistence.models import Dispute, DisputeItem, ReminderActionItem
+
+    owner = services.customers.create(customer("Menuiserie Lefèvre & Fils"))
+    first = add_doc(services, owner, "FA-301", "2026-02-20", 120_000)
+    second = add_doc(services, owner, "FA-302", "2026-02-25", 80_000)
+    services.reminders.refresh(TODAY)
+    (row,) = services.reminders.due(TODAY)
+    assert row.total_cents == 200_000
+    pay(services, first, 120_000, "2026-03-16")
+    now = services.context.clock.now()
+    with services.database.transaction() as session:
+        dispute = Dispute(
+            customer_id=owner,
+            category=DisputeCategory.DAMAGED.value,
+            status=DisputeStatus.OPEN.value,
+            reported_on=TODAY,
+            department=Department.QUALITY.value,
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(dispute)
+        session.flush()
+        session.add(DisputeItem(dispute_id=dispute.id, document_id=second, disputed_cents=30_000))
+    services.reminders.refresh(TODAY)
+    (again,) = services.reminders.due(TODAY)
+    assert again.id == row.id and again.total_cents == 50_000
+    assert [(item.number, item.amount_cents) for item in again.items] == [("FA-302", 50_000)]
+    pay(services, second, 80_000, "2026-03-16")
+    services.reminders.refresh(TODAY)
+    assert services.reminders.due(TODAY) == []
+    closed = action_of(services, row.id)
+    assert closed.status == ActionStatus.SKIPPED.value
+    assert "Plus rien à relancer" in closed.skip_reason
+    with services.database.read() as session:
+        left = session.scalar(
+            select(func.count())
+            .select_from(ReminderActionItem)
+            .where(ReminderActionItem.action_id == row.id)
+        )
+    assert left == 0

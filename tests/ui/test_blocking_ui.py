@@ -194,8 +194,8 @@ def test_the_customer_page_shows_the_banner_and_blocks(
     qtbot.addWidget(page)
     page.show_customer(cid)
     assert page.banner.isHidden()
-    assert page.block_button.isVisibleTo(page)
-    assert not page.claim_button.isVisibleTo(page)
+    assert page.block_action.isVisible()
+    assert not page.claim_action.isVisible()
 
     answer_reason(monkeypatch, "Livraisons suspendues en attendant le règlement")
     with qtbot.waitSignal(page.sig_changed):
@@ -203,7 +203,7 @@ def test_the_customer_page_shows_the_banner_and_blocks(
     assert page.badge.text() == "Bloqué"
     assert not page.banner.isHidden()
     assert page.banner.text().startswith("Client bloqué depuis le 16/03/2026 par Camille Test")
-    assert not page.block_button.isVisibleTo(page)
+    assert not page.block_action.isVisible()
 
     # The form cannot unblock: the status is shown, not offered.
     dialog = CustomerDialog(services, cid, page)
@@ -241,7 +241,7 @@ def test_insolvency_from_the_customer_page_and_its_claim_pdf(
     assert page.record_insolvency()
     assert page.badge.text() == "Procédure collective"
     assert "Procédure collective ouverte le 02/03/2026" in page.banner.text()
-    assert page.claim_button.isVisibleTo(page)
+    assert page.claim_action.isVisible()
 
     out = tmp_path / "créance.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))

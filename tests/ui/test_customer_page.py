@@ -311,7 +311,7 @@ def test_deleting_a_customer_asks_for_confirmation(qtbot, monkeypatch, services,
         return warning
 
     monkeypatch.setattr(QMessageBox, "warning", answer(QMessageBox.StandardButton.Cancel))
-    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    page.delete_action.trigger()
     assert EPI_NAME in asked[-1]
     assert "définitive" in asked[-1]
     assert services.customers.find_id(SIREN_EPI) == epi
@@ -320,7 +320,7 @@ def test_deleting_a_customer_asks_for_confirmation(qtbot, monkeypatch, services,
 
     monkeypatch.setattr(QMessageBox, "warning", answer(QMessageBox.StandardButton.Yes))
     with qtbot.waitSignal(page.sig_deleted, timeout=1000):
-        qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+        page.delete_action.trigger()
     assert len(asked) == 2
     assert services.customers.find_id(SIREN_EPI) is None
     assert services.customers.count(CustomerFilter()) == 1

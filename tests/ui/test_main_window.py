@@ -16,8 +16,6 @@ from tests.ui.helpers import EPI_NAME, create_customer, error_text, show_active,
 
 PLACEHOLDERS = {
     Area.DASHBOARD: "Tableau de bord",
-    Area.PROPOSALS: "Propositions",
-    Area.DISPUTES: "Litiges",
 }
 VALID_IBAN = "FR76 3000 6000 0112 3456 7890 189"
 WRONG_IBAN = "FR76 3000 6000 0112 3456 7890 180"

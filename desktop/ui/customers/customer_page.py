@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTabWidget,
@@ -35,6 +36,9 @@ from desktop.domain.enums import (
     Channel,
     Country,
     CustomerStatus,
+    DisputeCategory,
+    DisputeResolution,
+    DisputeStatus,
     PromiseStatus,
     RatingSource,
 )
@@ -54,6 +58,12 @@ from desktop.ui.customers.documents_tab import DocumentsTab
 from desktop.ui.customers.small_dialogs import ContactDialog, RatingDialog
 from desktop.ui.customers.visit_form import VisitReportDialog
 from desktop.ui.dates import format_date
+from desktop.ui.disputes.customer_tab import CustomerDisputesTab
+from desktop.ui.disputes.labels import (
+    category_label,
+    dispute_status_label,
+    resolution_label,
+)
 from desktop.ui.messages import (
     assessment_label,
     blocking_state_message,
@@ -67,6 +77,8 @@ from desktop.ui.messages import (
 )
 from desktop.ui.reminders.action_dialogs import PromiseDialog
 from desktop.ui.reminders.labels import channel_label, outcome_label, promise_status_label
+from desktop.ui.repayment.plans_tab import CustomerPlansTab
+from desktop.ui.repayment.visit_briefs import save_customer_brief
 from desktop.ui.widgets import StatusBadge, read_only_form, value_label
 
 RECEIVABLE_KINDS = (
@@ -82,6 +94,8 @@ REMINDER_KINDS = (
 )
 
 TAB_SUMMARY, TAB_INVOICES, TAB_TIMELINE, TAB_VISITS, TAB_CONTACTS, TAB_RATINGS = range(6)
+TAB_DISPUTES = 6
+TAB_PLANS = 7
 
 ASSESSMENT_COLORS = {
     Assessment.REASSURING: "#1e6b34",
@@ -126,47 +140,75 @@ class CustomerPage(QWidget):
         self.edit_button.setToolTip(self.tr("Modifier la fiche (Ctrl+E)"))
         self.visit_button = QPushButton(self.tr("Nouveau rapport de visite…"))
         self.visit_button.setToolTip(self.tr("Rédiger un rapport de visite (Ctrl+R)"))
-        self.delete_button = QPushButton(self.tr("Supprimer…"))
         self.statement_button = QPushButton(self.tr("Relevé de compte…"))
         self.statement_button.setToolTip(
             self.tr("Enregistrer le relevé de compte en PDF, prêt à envoyer (Ctrl+P)")
         )
         self.statement_button.clicked.connect(lambda: self.save_statement())
-        self.block_button = QPushButton(self.tr("Bloquer…"))
-        self.block_button.setToolTip(self.tr("Bloquer ce client (décision motivée)"))
-        self.block_button.clicked.connect(self.block_customer)
-        self.insolvency_button = QPushButton(self.tr("Procédure collective…"))
-        self.insolvency_button.setToolTip(
-            self.tr("Enregistrer un jugement d'ouverture : relances arrêtées, client bloqué")
+        # The rarer actions sit in one menu: the bar stays readable on a laptop screen.
+        self.more_menu = QMenu(self)
+        self.more_menu.setToolTipsVisible(True)
+
+        def action(text: str, tip: str, slot) -> QAction:  # type: ignore[no-untyped-def]
+            item = self.more_menu.addAction(text)
+            item.setToolTip(tip)
+            item.setStatusTip(tip)
+            item.triggered.connect(lambda _checked=False: slot())
+            return item
+
+        self.promise_action = action(
+            self.tr("Promesse de paiement…"),
+            self.tr("Noter une promesse de paiement : les relances attendent jusqu'à sa date"),
+            self.record_promise,
         )
-        self.insolvency_button.clicked.connect(self.record_insolvency)
-        self.claim_button = QPushButton(self.tr("Déclaration de créance (PDF)…"))
-        self.claim_button.setToolTip(
-            self.tr("Enregistrer le récapitulatif de la créance à déclarer au mandataire")
+        self.plan_action = action(
+            self.tr("Plan d'apurement…"),
+            self.tr("Échelonner les factures échues : échéancier à faire signer"),
+            self.new_repayment_plan,
         )
-        self.claim_button.clicked.connect(lambda: self.save_claim())
-        self.promise_button = QPushButton(self.tr("Promesse de paiement…"))
-        self.promise_button.setToolTip(
-            self.tr("Noter une promesse de paiement : les relances attendent jusqu'à sa date")
+        self.proposal_action = action(
+            self.tr("Nouvelle proposition…"),
+            self.tr("Préparer une proposition commerciale avec son échéancier de paiement"),
+            self.new_proposal,
         )
-        self.promise_button.clicked.connect(self.record_promise)
+        self.brief_action = action(
+            self.tr("Fiche de visite (PDF)…"),
+            self.tr("Une page à lire avant la visite : retards, litiges, points à aborder"),
+            self.save_visit_brief,
+        )
+        self.more_menu.addSeparator()
+        self.block_action = action(
+            self.tr("Bloquer…"), self.tr("Bloquer ce client (décision motivée)"), self.block_customer
+        )
+        self.insolvency_action = action(
+            self.tr("Procédure collective…"),
+            self.tr("Enregistrer un jugement d'ouverture : relances arrêtées, client bloqué"),
+            self.record_insolvency,
+        )
+        self.claim_action = action(
+            self.tr("Déclaration de créance (PDF)…"),
+            self.tr("Enregistrer le récapitulatif de la créance à déclarer au mandataire"),
+            self.save_claim,
+        )
+        self.more_menu.addSeparator()
+        self.delete_action = action(
+            self.tr("Supprimer…"), self.tr("Supprimer ce client"), self.delete_customer
+        )
+        self.more_button = QPushButton(self.tr("Plus d'actions"))
+        self.more_button.setMenu(self.more_menu)
+        self.more_button.setAccessibleName(self.tr("Plus d'actions sur ce client"))
         self.banner = BlockedBanner(services)
         self.banner.sig_changed.connect(self._block_changed)
         self.edit_button.clicked.connect(self.edit_customer)
         self.visit_button.clicked.connect(lambda: self.new_visit_report())
-        self.delete_button.clicked.connect(self.delete_customer)
 
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addStretch(1)
-        top.addWidget(self.block_button)
-        top.addWidget(self.insolvency_button)
-        top.addWidget(self.claim_button)
-        top.addWidget(self.promise_button)
-        top.addWidget(self.statement_button)
         top.addWidget(self.visit_button)
+        top.addWidget(self.statement_button)
         top.addWidget(self.edit_button)
-        top.addWidget(self.delete_button)
+        top.addWidget(self.more_button)
         title_row = QHBoxLayout()
         title_row.addWidget(self.name_label, 1)
         title_row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -179,6 +221,13 @@ class CustomerPage(QWidget):
         self.tabs.addTab(self._build_visits_tab(), self.tr("Rapports de visite"))
         self.tabs.addTab(self._build_contacts_tab(), self.tr("Contacts"))
         self.tabs.addTab(self._build_ratings_tab(), self.tr("Notations externes"))
+        self.disputes_tab = CustomerDisputesTab(services)
+        self.tabs.addTab(self.disputes_tab, self.tr("Litiges"))
+        self.disputes_tab.sig_changed.connect(self._disputes_changed)
+        self.documents_tab.sig_dispute_opened.connect(lambda _id: self._disputes_changed())
+        self.plans_tab = CustomerPlansTab(services)
+        self.tabs.addTab(self.plans_tab, self.tr("Plans d'apurement"))
+        self.plans_tab.sig_changed.connect(self._disputes_changed)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -346,8 +395,8 @@ class CustomerPage(QWidget):
             facts.append(d.billing_address.city)
         self.subtitle.setText(" · ".join(f for f in facts if f))
         blocked = self.banner.show_customer(customer_id) is not None
-        self.block_button.setVisible(not blocked)
-        self.claim_button.setVisible(d.insolvency_opened_on is not None)
+        self.block_action.setVisible(not blocked)
+        self.claim_action.setVisible(d.insolvency_opened_on is not None)
         self._fill_summary(detail)
         self._fill_contacts(detail)
         self._fill_ratings(detail)
@@ -356,7 +405,30 @@ class CustomerPage(QWidget):
         self._fill_timeline(self._services.timeline.for_customer(customer_id), reports)
         open_items = self.documents_tab.show_customer(customer_id)
         self.tabs.setTabText(TAB_INVOICES, self.tr("Factures (%n ouverte(s))", "", open_items))
+        in_progress = self.disputes_tab.show_customer(customer_id)
+        self.tabs.setTabText(
+            TAB_DISPUTES,
+            self.tr("Litiges (%n en cours)", "", in_progress)
+            if in_progress
+            else self.tr("Litiges"),
+        )
+        running = self.plans_tab.show_customer(customer_id, d.legal_name)
+        self.tabs.setTabText(
+            TAB_PLANS,
+            self.tr("Plans d'apurement (%n en cours)", "", running)
+            if running
+            else self.tr("Plans d'apurement"),
+        )
         return True
+
+    def show_disputes(self) -> None:
+        self.tabs.setCurrentIndex(TAB_DISPUTES)
+
+    def _disputes_changed(self, *_args: object) -> None:
+        """A dispute changes what is chased and, closed by a credit note, the balance."""
+        self.reload()
+        if self.customer_id is not None:
+            self.sig_changed.emit(self.customer_id)
 
     def show_invoices(self) -> None:
         self.tabs.setCurrentIndex(TAB_INVOICES)
@@ -532,6 +604,8 @@ class CustomerPage(QWidget):
             return self._receivable_text(entry)
         if entry.kind in REMINDER_KINDS:
             return self._reminder_text(entry)
+        if entry.kind is TimelineKind.DISPUTE:
+            return self._dispute_text(entry)
         report = reports.get(entry.ref_id or -1)
         title = escape(self.tr("Rapport de visite")) + (f" — {who}" if who else "")
         title = f"<a href='visit:{entry.ref_id}'>{title}</a>"
@@ -586,6 +660,34 @@ class CustomerPage(QWidget):
         )
         return escape(title), escape(body)
 
+    def _dispute_text(self, entry: TimelineEntry) -> tuple[str, str]:
+        """A dispute opened, moved on, resolved or rejected, as plain French sentences."""
+        f = entry.facts
+        who = f" — {entry.actor}" if entry.actor else ""
+        category = category_label(DisputeCategory(f["category"])) if f.get("category") else ""
+        amount = format_cents(int(f.get("disputed_cents") or 0))
+        event = f.get("event", "")
+        if event == "opened":
+            title = self.tr("Litige ouvert : %1, %2 contestés").replace("%1", category)
+            body = self.tr("Factures : %1").replace("%1", f.get("invoices", ""))
+            if f.get("text"):
+                body += "\n" + f["text"]
+            return escape(title.replace("%2", amount)) + escape(who), escape(body).replace(
+                "\n", "<br>"
+            )
+        if event == "status" and f.get("to_status"):
+            status = dispute_status_label(DisputeStatus(f["to_status"]))
+            title = self.tr("Litige %1 : %2").replace("%1", category).replace("%2", status)
+            return escape(title) + escape(who), escape(f.get("text", ""))
+        if event == "resolved" and f.get("resolution"):
+            how = resolution_label(DisputeResolution(f["resolution"]))
+            title = self.tr("Litige %1 résolu : %2").replace("%1", category).replace("%2", how)
+            if f.get("resolution_cents"):
+                title += f" ({format_cents(int(f['resolution_cents']))})"
+            return escape(title) + escape(who), escape(f.get("text", ""))
+        title = self.tr("Litige %1 rejeté").replace("%1", category)
+        return escape(title) + escape(who), escape(f.get("text", ""))
+
     def _reminder_text(self, entry: TimelineEntry) -> tuple[str, str]:
         """Reminder actions, promises to pay and tasks, as plain French sentences."""
         f = entry.facts
@@ -624,6 +726,16 @@ class CustomerPage(QWidget):
                 lines.append(f[key])
         return escape(title), "<br>".join(escape(line) for line in lines)
 
+    def new_proposal(self) -> None:
+        """Open the proposal editor for this customer (or prospect)."""
+        if self.customer_id is None:
+            return
+        from desktop.ui.proposals.editor import ProposalEditor
+
+        editor = ProposalEditor(self._services, customer_id=self.customer_id, parent=self)
+        editor.sig_changed.connect(lambda _id: self.reload())
+        editor.exec()
+
     def record_promise(self) -> None:
         if self.customer_id is None or self.detail is None:
             return
@@ -639,6 +751,21 @@ class CustomerPage(QWidget):
         )
         if dialog.exec():
             self.reload()
+
+    def new_repayment_plan(self) -> None:
+        """« Plan d'apurement… »: the plan dialog, then the plans tab."""
+        if self.customer_id is None:
+            return
+        self.plans_tab.new_plan()
+        self.tabs.setCurrentIndex(TAB_PLANS)
+
+    def save_visit_brief(self, path: str | None = None) -> Path | None:
+        """« Fiche de visite (PDF)… »: the one-page pre-visit brief."""
+        if self.customer_id is None or self.detail is None:
+            return None
+        return save_customer_brief(
+            self, self._services, self.customer_id, self.detail.display_name, path
+        )
 
     def _timeline_link(self, url: QUrl) -> None:
         if url.scheme() == "visit":

@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -127,6 +128,8 @@ class DocumentTableModel(QAbstractTableModel):
 class DocumentsTab(QWidget):
     """Balance summary, an « open items only » switch and the documents table."""
 
+    sig_dispute_opened = Signal(int)
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
@@ -158,14 +161,47 @@ class DocumentsTab(QWidget):
         penalty_row.addWidget(self.penalty_detail_button)
         self.penalty_line.hide()
         self.penalty_detail_button.hide()
+        self.dispute_button = QPushButton(self.tr("Contester…"))
+        self.dispute_button.setToolTip(self.tr("Ouvrir un litige sur les factures sélectionnées"))
+        self.dispute_button.clicked.connect(lambda: self.dispute_selected())
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_a: self._update_dispute_button()
+        )
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(self.dispute_button)
         top.addWidget(self.open_only)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addLayout(penalty_row)
+
+    def selected_invoice_ids(self) -> list[int]:
+        """The open invoices among the selected rows (what a dispute may contest)."""
+        ids = []
+        for index in self.table.selectionModel().selectedRows():
+            row = self.model.row_at(index.row())
+            if row is not None and row.kind == DocumentKind.INVOICE and row.open_cents > 0:
+                ids.append(row.id)
+        return ids
+
+    def _update_dispute_button(self) -> None:
+        self.dispute_button.setEnabled(
+            bool(self.selected_invoice_ids()) and not self._services.database.read_only
+        )
+
+    def dispute_selected(self) -> int | None:
+        """« Contester… »: open a dispute on the selected open invoices."""
+        from desktop.ui.disputes.dispute_dialog import open_dispute_dialog
+
+        ids = self.selected_invoice_ids()
+        if self._customer_id is None or not ids:
+            return None
+        dispute_id = open_dispute_dialog(self._services, self._customer_id, ids, self)
+        if dispute_id is not None:
+            self.sig_dispute_opened.emit(dispute_id)
+        return dispute_id
 
     def show_customer(self, customer_id: int) -> int:
         """Load the customer's documents; returns how many open items it has."""
@@ -196,6 +232,7 @@ class DocumentsTab(QWidget):
         )
         self.empty.setVisible(not rows)
         self._show_penalties(self._services.penalties.for_customer(self._customer_id, as_of))
+        self._update_dispute_button()
         return balance.open_count
 
     def _show_penalties(self, result: CustomerPenalties) -> None:

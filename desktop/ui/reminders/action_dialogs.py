@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -101,12 +102,16 @@ class CallDialog(QDialog):
         self.promise = PromiseFields(
             promise_form, self.errors, services.context.clock.today(), row.total_cents
         )
+        # « Conteste la facture »: the dispute itself is opened once the call is saved.
+        self.open_dispute = QCheckBox(self.tr("Ouvrir un litige après l'enregistrement"))
+        self.open_dispute.setChecked(True)
         self.outcome.currentIndexChanged.connect(self._update)
         buttons = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(_summary(row))
         layout.addLayout(form)
         layout.addWidget(self.promise_box)
+        layout.addWidget(self.open_dispute)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
         self._update()
@@ -116,7 +121,13 @@ class CallDialog(QDialog):
 
     def _update(self) -> None:
         self.promise_box.setVisible(self._outcome() is CallOutcome.PROMISE)
+        self.open_dispute.setVisible(self._outcome() is CallOutcome.DISPUTE)
         self.adjustSize()
+
+    @property
+    def dispute_requested(self) -> bool:
+        """Saved as « Conteste la facture » with « Ouvrir un litige » ticked."""
+        return self._outcome() is CallOutcome.DISPUTE and self.open_dispute.isChecked()
 
     def save(self) -> None:
         notes = self.notes.toPlainText()

@@ -1,0 +1,1 @@
+"""The dispute log: labels, the dispute dialogs."""

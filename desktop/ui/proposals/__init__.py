@@ -1,0 +1,1 @@
+"""Propositions: the proposal editor, the schedule templates dialog, their labels."""
