@@ -30,7 +30,7 @@ def fill_line(
     qtbot, editor: ProposalEditor, row: int, description: str, quantity: str, price: str
 ) -> None:  # type: ignore[no-untyped-def]
     for column, text in ((L_DESCRIPTION, description), (L_QUANTITY, quantity), (L_PRICE, price)):
-        edit = editor.lines.edit(row, column)
+        edit = editor.lines.line_edit(row, column)
         edit.clear()
         type_text(qtbot, edit, text)
 
@@ -75,8 +75,8 @@ def test_build_a_proposal_from_a_template_and_print_it(
     assert editor.error_label.isHidden()
 
     # 3 306 € is within the 10 000 € credit limit: no warning yet. A bigger order is not.
-    editor.lines.edit(0, L_QUANTITY).clear()
-    type_text(qtbot, editor.lines.edit(0, L_QUANTITY), "12")
+    editor.lines.line_edit(0, L_QUANTITY).clear()
+    type_text(qtbot, editor.lines.line_edit(0, L_QUANTITY), "12")
     assert not editor.warnings_label.isHidden()
     assert "Plafond de crédit dépassé" in editor.warnings_label.text()
 
@@ -98,7 +98,7 @@ def test_build_a_proposal_from_a_template_and_print_it(
     # Sent, then accepted; the delivery milestone reached becomes an expected receivable.
     assert editor.move_to(ProposalStatus.SENT)
     assert not editor.save_button.isEnabled()
-    assert not editor.lines.edit(0, L_DESCRIPTION).isEnabled()
+    assert not editor.lines.line_edit(0, L_DESCRIPTION).isEnabled()
     assert editor.move_to(ProposalStatus.ACCEPTED)
     assert not editor.reached_button.isHidden()
     document_id = editor.mark_reached(1, TODAY)

@@ -149,7 +149,8 @@ class LinesTable(QTableWidget):
             self.removeRow(row)
             self.sig_changed.emit()
 
-    def edit(self, row: int, column: int) -> QLineEdit:
+    def line_edit(self, row: int, column: int) -> QLineEdit:
+        # Not "edit": that name would override QAbstractItemView::edit, which Qt calls.
         return self.cellWidget(row, column)  # type: ignore[return-value]
 
     def vat(self, row: int) -> QComboBox:
@@ -167,7 +168,7 @@ class LinesTable(QTableWidget):
                 (L_PRICE, "unit_price", parse_cents),
             ):
                 try:
-                    values.append(parse(self.edit(row, column).text(), prefix + name))
+                    values.append(parse(self.line_edit(row, column).text(), prefix + name))
                 except ValidationError as exc:
                     errors += exc.errors
                     values.append(None)
@@ -178,7 +179,7 @@ class LinesTable(QTableWidget):
                 vat = None
             quantity, price = values
             if quantity is not None and price is not None and vat is not None:
-                line = LineDraft(self.edit(row, L_DESCRIPTION).text(), quantity, price, vat)
+                line = LineDraft(self.line_edit(row, L_DESCRIPTION).text(), quantity, price, vat)
                 lines.append(line)
                 self.item(row, L_TOTAL).setText(format_cents(line_total_cents(line)))
             else:
