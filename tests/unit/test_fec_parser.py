@@ -9,7 +9,7 @@ import pytest
 
 from desktop.domain.enums import DocumentKind
 from desktop.domain.ledger import ImportProblem, LedgerEntry, ParsedExport
-from desktop.services.imports import sniff
+from desktop.services.imports import fec, sniff
 from desktop.services.imports.fec import fec_cents, fec_date, parse_fec
 from desktop.services.imports.sniff import (
     FEC_FIELDS,
@@ -23,6 +23,22 @@ INVOICE, CREDIT_NOTE, PAYMENT = DocumentKind.INVOICE, DocumentKind.CREDIT_NOTE, 
 EPI = "Boulangerie L'Épi d'Or"
 DUPONT = "Dupont & Fils"
 MULLER = "Éts Müller"
+
+
+@pytest.fixture(autouse=True)
+def both_ways(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file of this module is read twice, line by line and with the vectorised
+    fast path forced on (fec_fast): both must give exactly the same ParsedExport."""
+
+    def parse_both_ways(path: Path, **callbacks: object) -> ParsedExport:
+        if callbacks:  # progress or cancellation: counted once, on the fast path
+            return fec.parse_fec(path, fast=True, **callbacks)  # type: ignore[arg-type]
+        line_by_line = fec.parse_fec(path, fast=False)
+        fast = fec.parse_fec(path, fast=True)
+        assert fast == line_by_line
+        return fast
+
+    monkeypatch.setitem(globals(), "parse_fec", parse_both_ways)
 
 
 def row(**values: str) -> dict[str, str]:

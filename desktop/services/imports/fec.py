@@ -21,6 +21,10 @@ What the import service should know:
 - every line is checked (CompteNum, EcritureDate, PieceDate, amounts, Sens), PieceRef
   only on 411 lines; blank lines anywhere are skipped; one trailing separator per line
   is tolerated.
+
+A large file takes a faster road to the same result: fec_fast checks a whole chunk at
+once with numpy and, when every line of it is plain, hands over only its 411 and revenue
+lines; any other chunk is read line by line here.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from pathlib import Path
 from desktop.domain.enums import DocumentKind
 from desktop.domain.ledger import ImportProblem, LedgerEntry, ParsedExport, RejectedLine
 from desktop.domain.text import fold
+from desktop.services.imports.fec_fast import Layout, Receivables, scan_chunk
 from desktop.services.imports.sniff import (
     Cancelled,
     ImportCancelled,
@@ -53,6 +58,10 @@ MAX_CENTS = 10**15  # ten thousand billion euros: anything above is a broken fil
 _MAX_CACHED_DATES = 100_000
 
 _MAX_CACHED_ACCOUNTS = 100_000
+# From this size on (bytes) the chunks are scanned with numpy first (see fec_fast): below,
+# importing numpy would cost more than it saves.
+FAST_PATH_MIN_BYTES = 1 << 20
+_MAX_MISSES = 3
 
 # What an account's lines say (see _account_kind); compared by identity.
 _RECEIVABLE = "receivable"  # 411…: the lines that become entries
@@ -71,9 +80,14 @@ def parse_fec(
     *,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    fast: bool | None = None,
 ) -> ParsedExport:
     """Read a FEC; never raises on bad content (problems become RejectedLine), only
-    ImportCancelled when `cancelled()` returns True."""
+    ImportCancelled when `cancelled()` returns True.
+
+    `fast` forces the vectorised reading of plain chunks on or off; by default it is on
+    for files of FAST_PATH_MIN_BYTES or more. Either way the result is the same.
+    """
     try:
         fh = open(path, "rb")
     except OSError as exc:
@@ -84,11 +98,11 @@ def parse_fec(
         except OSError:
             size = 0
         reader = TextReader(fh, size, progress=progress, cancelled=cancelled)
-        parser = _FecParser()
+        parser = _FecParser(fast=size >= FAST_PATH_MIN_BYTES if fast is None else fast)
         with gc_paused():
             try:
                 for text in reader.chunks():
-                    parser.feed(split_lines(text))
+                    parser.feed_text(text)
             except ReadProblem as problem:
                 parser.rejections.add_rejected(problem.rejected)
                 return parser.finish(reader.encoding, stopped=True)
@@ -190,7 +204,11 @@ class _FecParser:
     """Consumes lines, keeps one aggregate per (customer, piece[, entry]) and the set of
     entries that move revenue or output VAT."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, fast: bool = False) -> None:
+        self.fast = fast  # scan each chunk with fec_fast first
+        self.misses = 0  # chunks in a row that fec_fast left to the line parser
+        self.layout: Layout | None = None  # for fec_fast, once the header is read
+        self.days: dict[int, date] = {}  # YYYYMMDD from fec_fast -> date
         self.rejections = Rejections()
         self.line_no = 0  # last line seen (1-based, header = 1)
         self.count = 0  # non-blank data lines
@@ -198,6 +216,7 @@ class _FecParser:
         self.sep = "\t"
         self.ncols = 0
         self.trailing = 0
+        self.last_read = 0  # the fields the fast path reads are before this one
         self.idx: dict[str, int] = {}
         self.amount_side = False  # Montant + Sens instead of Debit + Credit
         self.dates: dict[str, date] = {}  # raw EcritureDate / PieceDate -> valid date
@@ -222,9 +241,163 @@ class _FecParser:
         for name in reversed(names):  # the first occurrence wins
             self.idx[name] = names.index(name)
         self.amount_side = not ("debit" in self.idx and "credit" in self.idx)
+        self.last_read = 1 + max(
+            self.idx[name]
+            for name in (
+                "journalcode",
+                "ecriturenum",
+                "comptenum",
+                "comptelib",
+                "compauxnum",
+                "compauxlib",
+                "pieceref",
+                "ecriturelib",
+                "ecriturelet",
+            )
+        )
         self.header_seen = True
 
     # -- lines ----------------------------------------------------------------------
+
+    def feed_text(self, text: str) -> None:
+        """One chunk of whole lines, as TextReader yields them."""
+        if not self.fast:
+            self.feed(split_lines(text))
+            return
+        if not self.header_seen:
+            before = self.line_no
+            lines = self._skip_to_header(split_lines(text))
+            if not lines:
+                return
+            # The lines after the header are the text after its line end: cut there.
+            cut = 0
+            for _ in range(self.line_no - before):
+                cut = text.index("\n", cut) + 1
+            text = text[cut:]
+        if self._plain_chunk(text):
+            self.misses = 0
+            return
+        # A file whose every chunk holds some unusual line would pay for both readings:
+        # after a few such chunks in a row, the rest is read line by line only.
+        self.misses += 1
+        if self.misses >= _MAX_MISSES:
+            self.fast = False
+        self._lines(split_lines(text))
+
+    def _plain_chunk(self, text: str) -> bool:
+        """Reads a chunk whose lines fec_fast finds all plain, and says so; False (and
+        nothing read) when a line needs the line-by-line checks."""
+        layout = self.layout
+        if layout is None:
+            layout = self.layout = self._layout()
+        scanned = scan_chunk(text, layout)
+        if scanned is None:
+            return False
+        strip = str.strip
+        if not all(map(strip, scanned.doubtful_pieces)):
+            return False  # a 411 line without PieceRef: rejected by the line parser
+        base = self.line_no + 1  # line number of the chunk's first line
+        self._add_receivables(scanned.debits, base, credit=False)
+        self._add_receivables(scanned.credits, base, credit=True)
+        self.revenue.update(
+            map(
+                "\x1f".join,
+                zip(map(strip, scanned.journals), map(strip, scanned.numbers), strict=True),
+            )
+        )
+        self.line_no += scanned.lines
+        self.count += scanned.count
+        return True
+
+    def _add_receivables(self, side: Receivables, base: int, *, credit: bool) -> None:
+        """The 411 lines of one side of a plain chunk into their aggregates: the same
+        steps as in _lines, in the same order."""
+        sep = self.sep
+        last = self.last_read
+        idx = self.idx
+        i_journal = idx["journalcode"]
+        i_num = idx["ecriturenum"]
+        i_aux = idx["compauxnum"]
+        i_auxlib = idx["compauxlib"]
+        i_account = idx["comptenum"]
+        i_acclib = idx["comptelib"]
+        i_letter = idx["ecriturelet"]
+        i_label = idx["ecriturelib"]
+        i_piece = idx["pieceref"]
+        intern = self.strings.setdefault
+        days = self.days
+        day_of = self._day
+        target = self.credits if credit else self.debits
+        opening_journals = OPENING_JOURNALS
+        is_opening_label = _is_opening_label
+        for line, index, cents, yyyymmdd in zip(
+            side.text, side.line_index, side.cents, side.issued, strict=True
+        ):
+            f = line.split(sep, last)
+            piece = f[i_piece].strip()
+            aux = f[i_aux].strip()
+            if aux:
+                code = aux
+            else:
+                code = f[i_account].strip()
+            letter = f[i_letter].strip()
+            if credit:
+                journal = f[i_journal].strip()
+                label = f[i_label]
+                if journal.upper() in opening_journals or is_opening_label(label):
+                    key: tuple = (code, piece, "", "", True)
+                else:
+                    key = (code, piece, journal, f[i_num].strip(), False)
+            else:
+                label = f[i_label]
+                key = (code, piece)
+            aggregate = target.get(key)
+            if aggregate is None:
+                name = (f[i_auxlib] if aux else f[i_acclib]).strip() or code
+                code = intern(code, code)
+                target[(code, *key[1:])] = [
+                    base + index,
+                    intern(name, name),
+                    days.get(yyyymmdd) or day_of(yyyymmdd),
+                    cents,
+                    bool(letter),
+                    letter,
+                    label.strip(),
+                ]
+                continue
+            aggregate[3] += cents
+            if not letter:
+                aggregate[4] = False
+
+    def _day(self, yyyymmdd: int) -> date:
+        """The date of a YYYYMMDD that fec_fast found valid (cached)."""
+        day = self.days.get(yyyymmdd)
+        if day is None:
+            day = date(yyyymmdd // 10000, yyyymmdd // 100 % 100, yyyymmdd % 100)
+            if len(self.days) < _MAX_CACHED_DATES:
+                self.days[yyyymmdd] = day
+        return day
+
+    def _layout(self) -> Layout:
+        idx = self.idx
+        if self.amount_side:
+            amount_a, amount_b = idx["montant"], idx["sens"]
+        else:
+            amount_a, amount_b = idx["debit"], idx["credit"]
+        return Layout(
+            separator=self.sep,
+            ncols=self.ncols,
+            trailing=bool(self.trailing),
+            journal=idx["journalcode"],
+            number=idx["ecriturenum"],
+            date=idx["ecrituredate"],
+            account=idx["comptenum"],
+            piece_date=idx["piecedate"],
+            amount_a=amount_a,
+            amount_b=amount_b,
+            amount_side=self.amount_side,
+            piece=idx["pieceref"],
+        )
 
     def feed(self, lines: list[str]) -> None:
         if not self.header_seen:
