@@ -131,7 +131,10 @@ def test_by_default_only_large_files_take_the_fast_path(
 
 def _field(line: str, name: str, value: str, header: list[str]) -> str:
     f = line.split("\t")
-    f[header.index(name)] = value
+    index = header.index(name)
+    if index >= len(f):  # a line an earlier mutation cut short stays as it is
+        return line
+    f[index] = value
     return "\t".join(f)
 
 
@@ -139,7 +142,9 @@ def _receivable(lines: list[str], header: list[str], rng: random.Random) -> int:
     i_account = header.index("CompteNum")
     while True:
         i = rng.randrange(1, len(lines))
-        if lines[i].split("\t")[i_account].startswith("411"):
+        fields = lines[i].split("\t")
+        # An earlier mutation may have cut the line short: pick another one.
+        if len(fields) > i_account and fields[i_account].startswith("411"):
             return i
 
 
