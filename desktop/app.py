@@ -12,6 +12,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from desktop import APP_NAME, __version__
+from desktop.domain.backups import REASON_CLOSE, REASON_OPEN
 from desktop.persistence.database import Database
 from desktop.persistence.lock import FileLock
 from desktop.persistence.migrations import (
@@ -239,8 +240,22 @@ class GuiController:
                 if self.window is None:
                     return self.welcome(path, message)
             return False
+        if services.opened is not None and not services.opened.created:
+            services.backups.auto_backup(REASON_OPEN)
         self._show(services)
         return True
+
+    def reload(self, path: Path) -> bool:
+        """Open `path` again after a restore replaced it: the old services are closed
+        first (no closing backup: the file was just kept aside) to release our lock."""
+        if self.services is not None:
+            self.services.close()
+            self.services = None
+        return self.open(path)
+
+    def _close_services(self, services: Services) -> None:
+        services.backups.auto_backup(REASON_CLOSE)
+        services.close()
 
     def _show(self, services: Services) -> None:
         from desktop.ui.main_window import MainWindow
@@ -250,17 +265,18 @@ class GuiController:
         self.window = MainWindow(services)
         self.window.sig_open_file.connect(lambda p: self.open(Path(p)))
         self.window.sig_new_file.connect(lambda: self.welcome(default_db_path()))
+        self.window.sig_reload_file.connect(lambda p: self.reload(Path(p)))
         self.window.show()
         self.settings.setValue("last_file", str(services.path))
         if old_window is not None:
             old_window.close()
             old_window.deleteLater()
         if old_services is not None:
-            old_services.close()
+            self._close_services(old_services)
 
     def shutdown(self) -> None:
         if self.services is not None:
-            self.services.close()
+            self._close_services(self.services)
             self.services = None
 
 

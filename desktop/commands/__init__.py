@@ -8,8 +8,10 @@ so `encaisse --version` stays instant. Add a new module to COMMAND_MODULES.
 
 COMMAND_MODULES: tuple[str, ...] = (
     "aging",
+    "backup",
     "brief",
     "calendar",
+    "check_prospect",
     "claim",
     "disputes",
     "dso",
@@ -19,5 +21,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "proposal",
     "letters",
     "reminders",
+    "report",
     "statement",
 )

@@ -20,6 +20,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
 
+from desktop.domain.backups import REASON_MIGRATION, backup_file_name
 from desktop.persistence.engine import make_engine
 
 APPLICATION_ID = "encaisse"
@@ -88,18 +89,55 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def backup_copy(source: Path, target: Path) -> None:
-    """A consistent copy through SQLite's online backup API (safe with WAL)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    dst.close()
-    src.close()
-    if os.name == "posix":
-        os.chmod(target, 0o600)
+    """A consistent copy through SQLite's online backup API (safe with WAL).
+
+    The copy is one self-contained file (rollback journal, no -wal beside it), written
+    under a temporary name, flushed to disk and renamed: a crash never leaves a half
+    backup under the final name. Readable by its owner only on Linux and macOS.
+    """
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.part")
+    partial.unlink(missing_ok=True)
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            if os.name == "posix":
+                os.chmod(partial, 0o600)
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    finally:
+        src.close()
+    with open(partial, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(partial, target)
+
+
+BACKUP_FOLDER_KEY = "backup_folder"  # app_meta key: the folder the user chose for backups
 
 
 def backups_dir(db_path: Path) -> Path:
     return db_path.parent / f"{db_path.stem}-sauvegardes"
+
+
+def backup_folder(db_path: Path) -> Path:
+    """Where backups of `db_path` go: the folder set in its app_meta, else beside it."""
+    try:
+        connection = sqlite3.connect(db_path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            row = connection.execute(
+                "SELECT value FROM app_meta WHERE key = ?", (BACKUP_FOLDER_KEY,)
+            ).fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:  # no app_meta yet, or a damaged file: the default folder
+        row = None
+    return Path(row[0]) if row and row[0] else backups_dir(db_path)
 
 
 def check_writable(path: Path) -> None:
@@ -158,10 +196,8 @@ def open_or_create(path: Path, *, now: datetime, app_version: str) -> OpenedFile
     head = head_revision()
     backup: Path | None = None
     if not created and revision != head:
-        stamp = now.strftime("%Y%m%d-%H%M%S")
-        backup = (
-            backups_dir(path) / f"{path.stem}-avant-migration-{revision or 'vide'}-{stamp}.sqlite"
-        )
+        reason = f"{REASON_MIGRATION}-{revision or 'vide'}"
+        backup = backup_folder(path) / backup_file_name(path.stem, now, reason)
         backup_copy(path, backup)
 
     if revision != head:

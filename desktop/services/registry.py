@@ -10,12 +10,14 @@ from typing import Any
 
 from desktop.domain.clock import Clock
 from desktop.persistence.database import Database
+from desktop.services.backups import BackupService
 from desktop.services.blocking import BlockingService
 from desktop.services.brief import BriefService
 from desktop.services.calendar import CalendarService
 from desktop.services.company import CompanyService
 from desktop.services.context import ServiceContext
 from desktop.services.customers import CustomerService
+from desktop.services.dashboard import DashboardService
 from desktop.services.disputes import DisputeService
 from desktop.services.imports.service import ImportService
 from desktop.services.letters import LetterService
@@ -23,6 +25,7 @@ from desktop.services.maintenance import MaintenanceService
 from desktop.services.penalties import PenaltyService
 from desktop.services.promises import PromiseService
 from desktop.services.proposals import ProposalService
+from desktop.services.prospect_check import ProspectCheckService
 from desktop.services.receivables import ReceivablesService
 from desktop.services.reference import ReferenceService
 from desktop.services.reminders import ReminderService
@@ -60,6 +63,9 @@ class Services:
     repayment: RepaymentService
     brief: BriefService
     proposals: ProposalService
+    check: ProspectCheckService
+    backups: BackupService
+    dashboard: DashboardService
     opened: Any = None  # persistence.migrations.OpenedFile
     lock: Any = None  # persistence.lock.FileLock
 
@@ -84,6 +90,9 @@ def build_services(database: Database, clock: Clock, actor: Callable[[], str]) -
             for d in blocking.claim_deadlines(start, end)
         ]
 
+    receivables = ReceivablesService(ctx)
+    disputes = DisputeService(ctx, tasks)
+    dashboard = DashboardService(ctx, receivables, disputes, reminders, blocking)
     return Services(
         path=database.path or Path(":memory:"),
         database=database,
@@ -109,4 +118,7 @@ def build_services(database: Database, clock: Clock, actor: Callable[[], str]) -
         # A dispute service of its own: it holds nothing but the context.
         brief=BriefService(ctx, blocking, DisputeService(ctx, tasks), repayment),
         proposals=ProposalService(ctx, blocking),
+        check=ProspectCheckService(ctx),
+        backups=BackupService(ctx),
+        dashboard=dashboard,
     )

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, __version__
 from desktop.services.registry import Services
+from desktop.ui.check_dialog import CheckDialog
 from desktop.ui.customers.customer_form import CustomerDialog
 from desktop.ui.customers.customer_page import CustomerPage
 from desktop.ui.customers.list_page import CustomerListPage
+from desktop.ui.dashboard_page import DashboardPage
 from desktop.ui.disputes_page import DisputesPage
 from desktop.ui.imports.page import ImportsPage
-from desktop.ui.placeholder import PlaceholderPage
 from desktop.ui.proposals_page import ProposalsPage
 from desktop.ui.receivables_page import ReceivablesPage
 from desktop.ui.reminders_page import RemindersPage
@@ -48,6 +49,8 @@ class Area(IntEnum):
 class MainWindow(QMainWindow):
     sig_open_file = Signal(str)
     sig_new_file = Signal()
+    # The file shown was replaced on disk (a restore): the application opens it again.
+    sig_reload_file = Signal(str)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,14 +96,9 @@ class MainWindow(QMainWindow):
         self.reminders_page = RemindersPage(services)
         self.disputes_page = DisputesPage(services)
         self.proposals_page = ProposalsPage(services)
+        self.dashboard_page = DashboardPage(services)
         pages = {
-            Area.DASHBOARD: PlaceholderPage(
-                self.tr("Tableau de bord"),
-                self.tr(
-                    "Ici : les retards par tranche d'âge, l'évolution du DSO, les litiges par cause, "
-                    "les plus gros retardataires et les actions du jour."
-                ),
-            ),
+            Area.DASHBOARD: self.dashboard_page,
             Area.CUSTOMERS: self.customers_stack,
             Area.RECEIVABLES: self.receivables_page,
             Area.REMINDERS: self.reminders_page,
@@ -153,7 +151,12 @@ class MainWindow(QMainWindow):
         # A dispute closed by a credit note changes the customer's balance.
         self.disputes_page.sig_changed.connect(self._receivables_changed)
         self.imports_page.sig_data_changed.connect(self._receivables_changed)
+        self.dashboard_page.sig_show_receivables.connect(lambda: self.go_to(Area.RECEIVABLES))
+        self.dashboard_page.sig_show_reminders.connect(lambda: self.go_to(Area.REMINDERS))
+        self.dashboard_page.sig_show_disputes.connect(lambda: self.go_to(Area.DISPUTES))
+        self.dashboard_page.sig_open_customer.connect(self.open_customer)
 
+        self.check_dialog: CheckDialog | None = None  # built on first Ctrl+K
         self._build_menus()
         self._update_title()
         self.customer_list.refresh()
@@ -193,6 +196,10 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         file_menu.addAction(
+            self._action(self.tr("Sauvegardes et restauration…"), None, self.show_backups)
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
             self._action(self.tr("&Quitter"), QKeySequence.StandardKey.Quit, self.close)
         )
 
@@ -208,6 +215,12 @@ class MainWindow(QMainWindow):
         go_menu.addAction(
             self._action(self.tr("Rechercher un client"), "Ctrl+F", self._focus_search)
         )
+        # Ctrl+K works from any page and from any dialog of the application.
+        self.check_action = self._action(
+            self.tr("Vérifier une entreprise…"), "Ctrl+K", self.check_company
+        )
+        self.check_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        go_menu.addAction(self.check_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Aide"))
         help_menu.addAction(self._action(self.tr("Raccourcis clavier"), "F1", self._show_shortcuts))
@@ -238,6 +251,7 @@ class MainWindow(QMainWindow):
         # An import may create customers and changes every balance.
         self.customer_list.refresh()
         self.receivables_page.reload_if_loaded()
+        self.dashboard_page.reload_if_loaded()
 
     def save_week_briefs(self) -> None:
         """The pre-visit briefs of a salesperson's visits planned this week, in one PDF."""
@@ -258,10 +272,25 @@ class MainWindow(QMainWindow):
         self.show_customer_list()
         self.statusBar().showMessage(self.tr("Client supprimé."), 5000)
 
+    def check_company(self) -> None:
+        """The doubtful-prospect check (Ctrl+K): one dialog, kept between uses."""
+        if self.check_dialog is None:
+            self.check_dialog = CheckDialog(self.services, parent=self)
+            self.check_dialog.sig_open_customer.connect(self.open_customer)
+        self.check_dialog.start()
+
     def _focus_search(self) -> None:
         self.go_to(Area.CUSTOMERS)
         self.show_customer_list()
         self.customer_list.focus_search()
+
+    def show_backups(self) -> None:
+        from desktop.ui.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.services, self)
+        dialog.exec()
+        if dialog.restored:
+            self.sig_reload_file.emit(str(self.services.path))
 
     def _choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -284,6 +313,7 @@ class MainWindow(QMainWindow):
         rows = [
             ("Ctrl+N", self.tr("Nouveau client")),
             ("Ctrl+F", self.tr("Rechercher un client")),
+            ("Ctrl+K", self.tr("Vérifier une entreprise (liste des douteuses)")),
             ("Entrée", self.tr("Ouvrir le client sélectionné")),
             ("Ctrl+E", self.tr("Modifier la fiche ouverte")),
             ("Ctrl+R", self.tr("Nouveau rapport de visite")),

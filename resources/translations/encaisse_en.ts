@@ -82,6 +82,127 @@
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Sauvegardes</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Changer de dossier…</source>
+        <translation>Change folder…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Contenu</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>Taille</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Aucune sauvegarde pour l&apos;instant.</source>
+        <translation>No backups yet.</translation>
+    </message>
+    <message>
+        <source>Sauvegarder maintenant</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Restaurer…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Dossier des sauvegardes : %s</source>
+        <translation>Backup folder: %s</translation>
+    </message>
+    <message>
+        <source>À l&apos;ouverture</source>
+        <translation>On opening</translation>
+    </message>
+    <message>
+        <source>À la fermeture</source>
+        <translation>On closing</translation>
+    </message>
+    <message>
+        <source>Avant un import</source>
+        <translation>Before an import</translation>
+    </message>
+    <message>
+        <source>Manuelle</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>Avant une restauration</source>
+        <translation>Before a restore</translation>
+    </message>
+    <message>
+        <source>Avant une mise à jour</source>
+        <translation>Before an upgrade</translation>
+    </message>
+    <message>
+        <source>Illisible (fichier endommagé ?)</source>
+        <translation>Unreadable (damaged file?)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pièce(s) ouverte(s)</source>
+        <translation>
+            <numerusform>%n open item</numerusform>
+            <numerusform>%n open items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>La sauvegarde n&apos;a pas pu être écrite : %s</source>
+        <translation>The backup could not be written: %s</translation>
+    </message>
+    <message>
+        <source>Sauvegarde enregistrée : %s</source>
+        <translation>Backup saved: %s</translation>
+    </message>
+    <message>
+        <source>Dossier des sauvegardes</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>Restaurer une sauvegarde</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Remplacer le fichier ouvert par la sauvegarde du %1 (%2) : %3 ?
+
+Le fichier actuel sera d&apos;abord gardé dans les sauvegardes.</source>
+        <translation>Replace the open file with the backup of %1 (%2): %3?
+
+The current file will first be kept among the backups.</translation>
+    </message>
+    <message>
+        <source>Le fichier est encore utilisé : fermez les autres fenêtres et réessayez.</source>
+        <translation>The file is still in use: close the other windows and try again.</translation>
+    </message>
+    <message>
+        <source>La sauvegarde du %1 a été restaurée. Le fichier remplacé est gardé : %2</source>
+        <translation>The backup of %1 has been restored. The replaced file is kept: %2</translation>
+    </message>
+</context>
+<context>
     <name>BlockedBanner</name>
     <message>
         <source>Débloquer…</source>
@@ -203,6 +324,101 @@
     <message>
         <source>Ouvrir un litige après l&apos;enregistrement</source>
         <translation>Open a dispute after saving</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Vérifier une entreprise</source>
+        <translation>Check a company</translation>
+    </message>
+    <message>
+        <source>Nom, SIREN/SIRET ou adresse (code postal, ville, rue)…</source>
+        <translation>Name, SIREN/SIRET or address (postcode, town, street)…</translation>
+    </message>
+    <message>
+        <source>Entreprise à vérifier</source>
+        <translation>Company to check</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Entreprise</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Situation / motif</source>
+        <translation>Status / reason</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Ouvrir la fiche</source>
+        <translation>Open the record</translation>
+    </message>
+    <message>
+        <source>Ajouter à la liste des entreprises douteuses…</source>
+        <translation>Add to the list of doubtful companies…</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Tapez un nom, un SIREN/SIRET ou une adresse.</source>
+        <translation>Type a name, a SIREN/SIRET or an address.</translation>
+    </message>
+    <message>
+        <source>Tapez au moins deux caractères.</source>
+        <translation>Type at least two characters.</translation>
+    </message>
+    <message>
+        <source>Fichier clients</source>
+        <translation>Customer file</translation>
+    </message>
+    <message>
+        <source>BODACC</source>
+        <translation>BODACC</translation>
+    </message>
+    <message>
+        <source>Rien de connu : ni client, ni entreprise douteuse.</source>
+        <translation>Nothing known: neither a customer nor a doubtful company.</translation>
+    </message>
+    <message>
+        <source>Client connu : %1 (%2), rien de signalé.</source>
+        <translation>Known customer: %1 (%2), nothing reported.</translation>
+    </message>
+    <message>
+        <source>Attention : %1 est sur la liste des entreprises douteuses.</source>
+        <translation>Warning: %1 is on the list of doubtful companies.</translation>
+    </message>
+    <message>
+        <source>Client bloqué : %1.</source>
+        <translation>Blocked customer: %1.</translation>
+    </message>
+    <message>
+        <source>Procédure collective publiée : %1.</source>
+        <translation>Insolvency proceedings published: %1.</translation>
+    </message>
+    <message>
+        <source>Correspondance approchante — %1</source>
+        <translation>Approximate match — %1</translation>
+    </message>
+    <message>
+        <source>%1 (jugement du %2)</source>
+        <translation>%1 (judgment of %2)</translation>
+    </message>
+    <message>
+        <source>prospect prioritaire</source>
+        <translation>priority prospect</translation>
     </message>
 </context>
 <context>
@@ -962,6 +1178,14 @@
         <translation>A one-page read before the visit: overdue amounts, disputes, points to raise</translation>
     </message>
     <message>
+        <source>Signaler comme douteuse…</source>
+        <translation>Report as doubtful…</translation>
+    </message>
+    <message>
+        <source>Ajouter ce client à la liste des entreprises douteuses, avec le motif</source>
+        <translation>Add this customer to the list of doubtful companies, with the reason</translation>
+    </message>
+    <message>
         <source>Supprimer ce client</source>
         <translation>Delete this customer</translation>
     </message>
@@ -1526,6 +1750,145 @@ This cannot be undone.</translation>
     <message>
         <source>Plan d&apos;apurement</source>
         <translation>Repayment plan</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Tableau de bord</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Recalculer le tableau de bord (F5)</source>
+        <translation>Recompute the dashboard (F5)</translation>
+    </message>
+    <message>
+        <source>Rapport mensuel (PDF)…</source>
+        <translation>Monthly report (PDF)…</translation>
+    </message>
+    <message>
+        <source>Cliquer pour ouvrir %s</source>
+        <translation>Click to open %s</translation>
+    </message>
+    <message>
+        <source>Retards par ancienneté</source>
+        <translation>Overdue by age</translation>
+    </message>
+    <message>
+        <source>l&apos;encours</source>
+        <translation>the receivables</translation>
+    </message>
+    <message>
+        <source>DSO sur 12 mois</source>
+        <translation>DSO over 12 months</translation>
+    </message>
+    <message>
+        <source>Litiges ouverts par cause</source>
+        <translation>Open disputes by cause</translation>
+    </message>
+    <message>
+        <source>les litiges</source>
+        <translation>the disputes</translation>
+    </message>
+    <message>
+        <source>Actions de relance du jour</source>
+        <translation>Today&apos;s reminder actions</translation>
+    </message>
+    <message>
+        <source>les relances</source>
+        <translation>the reminders</translation>
+    </message>
+    <message>
+        <source>Les dix plus gros retards</source>
+        <translation>The ten largest late payers</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Échu</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Blocages à décider</source>
+        <translation>Blocks to decide</translation>
+    </message>
+    <message>
+        <source>Proposé le</source>
+        <translation>Proposed on</translation>
+    </message>
+    <message>
+        <source>Calcul du tableau de bord…</source>
+        <translation>Working out the dashboard…</translation>
+    </message>
+    <message>
+        <source>Au %s · encours &lt;b&gt;%s&lt;/b&gt; · échu &lt;b&gt;%s&lt;/b&gt; · DSO &lt;b&gt;%s&lt;/b&gt; · &lt;b&gt;%d&lt;/b&gt; litige(s) ouvert(s) · &lt;b&gt;%d&lt;/b&gt; action(s) à faire</source>
+        <translation>As of %s · outstanding &lt;b&gt;%s&lt;/b&gt; · overdue &lt;b&gt;%s&lt;/b&gt; · DSO &lt;b&gt;%s&lt;/b&gt; · &lt;b&gt;%d&lt;/b&gt; open dispute(s) · &lt;b&gt;%d&lt;/b&gt; action(s) to do</translation>
+    </message>
+    <message>
+        <source>%d j</source>
+        <translation>%d d</translation>
+    </message>
+    <message>
+        <source>Aucun retard</source>
+        <translation>Nothing overdue</translation>
+    </message>
+    <message>
+        <source>DSO sur 12 mois (jours)</source>
+        <translation>DSO over 12 months (days)</translation>
+    </message>
+    <message>
+        <source>Pas encore de ventes</source>
+        <translation>No sales yet</translation>
+    </message>
+    <message>
+        <source>Aucun litige ouvert</source>
+        <translation>No open disputes</translation>
+    </message>
+    <message>
+        <source>Aucune action due aujourd&apos;hui</source>
+        <translation>No actions due today</translation>
+    </message>
+    <message>
+        <source>Aucun client en retard.</source>
+        <translation>No customer is late.</translation>
+    </message>
+    <message>
+        <source>Aucune proposition de blocage en attente.</source>
+        <translation>No blocking proposal waiting.</translation>
+    </message>
+    <message>
+        <source>Enregistrer le rapport mensuel</source>
+        <translation>Save the monthly report</translation>
+    </message>
+    <message>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Préparation du rapport mensuel…</source>
+        <translation>Preparing the monthly report…</translation>
+    </message>
+    <message>
+        <source>Rapport impossible</source>
+        <translation>Report failed</translation>
+    </message>
+    <message>
+        <source>Le fichier n&apos;a pas pu être écrit : %s</source>
+        <translation>The file could not be written: %s</translation>
+    </message>
+    <message>
+        <source>Rapport enregistré</source>
+        <translation>Report saved</translation>
+    </message>
+    <message>
+        <source>Rapport mensuel enregistré dans %s</source>
+        <translation>Monthly report saved in %s</translation>
     </message>
 </context>
 <context>
@@ -2540,6 +2903,61 @@ You can undo this import from the Imports page as long as no other import has fo
     </message>
 </context>
 <context>
+    <name>DoubtfulFormDialog</name>
+    <message>
+        <source>Signaler comme douteuse</source>
+        <translation>Report as doubtful</translation>
+    </message>
+    <message>
+        <source>Ajouter à la liste des entreprises douteuses</source>
+        <translation>Add to the list of doubtful companies</translation>
+    </message>
+    <message>
+        <source>SIREN, SIRET ou n° d&apos;entreprise belge</source>
+        <translation>SIREN, SIRET or Belgian enterprise number</translation>
+    </message>
+    <message>
+        <source>Ce qui a été constaté : impayés, cotation, procédure…</source>
+        <translation>What was seen: unpaid invoices, rating, proceedings…</translation>
+    </message>
+    <message>
+        <source>Qui le dit : « BODACC A », « notre comptabilité »…</source>
+        <translation>Who says so: “BODACC A”, “our accounts”…</translation>
+    </message>
+    <message>
+        <source>Raison sociale</source>
+        <translation>Legal name</translation>
+    </message>
+    <message>
+        <source>SIREN / SIRET</source>
+        <translation>SIREN / SIRET</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Code postal, ville</source>
+        <translation>Postcode, town</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Précision sur la source</source>
+        <translation>Detail of the source</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <source>raison sociale</source>
@@ -3310,10 +3728,6 @@ You can undo this import from the Imports page as long as no other import has fo
         <translation>Settings</translation>
     </message>
     <message>
-        <source>Ici : les retards par tranche d&apos;âge, l&apos;évolution du DSO, les litiges par cause, les plus gros retardataires et les actions du jour.</source>
-        <translation>Here: overdue amounts by age band, the DSO trend, disputes by cause, the largest late payers and today&apos;s actions.</translation>
-    </message>
-    <message>
         <source>Société de démonstration : les données sont fictives.</source>
         <translation>Demo company: the data is fictitious.</translation>
     </message>
@@ -3342,6 +3756,10 @@ You can undo this import from the Imports page as long as no other import has fo
         <translation>&amp;Open a file…</translation>
     </message>
     <message>
+        <source>Sauvegardes et restauration…</source>
+        <translation>Backups and restore…</translation>
+    </message>
+    <message>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -3352,6 +3770,10 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Rechercher un client</source>
         <translation>Search for a customer</translation>
+    </message>
+    <message>
+        <source>Vérifier une entreprise…</source>
+        <translation>Check a company…</translation>
     </message>
     <message>
         <source>&amp;Aide</source>
@@ -3384,6 +3806,10 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Nouveau client</source>
         <translation>New customer</translation>
+    </message>
+    <message>
+        <source>Vérifier une entreprise (liste des douteuses)</source>
+        <translation>Check a company (doubtful list)</translation>
     </message>
     <message>
         <source>Ouvrir le client sélectionné</source>
@@ -3996,6 +4422,10 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>du %1 au %2</source>
         <translation>from %1 to %2</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

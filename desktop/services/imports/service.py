@@ -37,6 +37,7 @@ from sqlalchemy import bindparam, delete, func, insert, null, select, update
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
+from desktop.domain.backups import REASON_IMPORT
 from desktop.domain.customer import MAX_NAME_LENGTH, CustomerDraft
 from desktop.domain.enums import (
     AuditAction,
@@ -63,6 +64,7 @@ from desktop.persistence.models import (
     ImportMapping,
     ImportRun,
 )
+from desktop.services.backups import BackupService
 from desktop.services.context import ServiceContext
 from desktop.services.customers import _apply as apply_customer_draft
 from desktop.services.imports.sniff import ImportCancelled, gc_paused
@@ -716,6 +718,8 @@ class ImportService:
         """
         steps = _Steps(progress, cancelled)
         steps.check()
+        if self._ctx.database.path is not None:  # a copy to go back to, whatever happens
+            BackupService(self._ctx).auto_backup(REASON_IMPORT)
         now = self._ctx.clock.now()
         actor = self._ctx.actor()
         # The cyclic collector would walk every entry of the export again and again while

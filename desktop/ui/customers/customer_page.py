@@ -53,6 +53,7 @@ from desktop.services.visits import VisitReportData
 from desktop.ui.blocking.banner import BlockedBanner
 from desktop.ui.blocking.insolvency_dialog import InsolvencyDialog
 from desktop.ui.blocking.reason_dialog import ask_reason
+from desktop.ui.check_dialog import DoubtfulFormDialog
 from desktop.ui.customers.customer_form import CustomerDialog
 from desktop.ui.customers.documents_tab import DocumentsTab
 from desktop.ui.customers.small_dialogs import ContactDialog, RatingDialog
@@ -189,6 +190,11 @@ class CustomerPage(QWidget):
             self.tr("Déclaration de créance (PDF)…"),
             self.tr("Enregistrer le récapitulatif de la créance à déclarer au mandataire"),
             self.save_claim,
+        )
+        self.doubtful_action = action(
+            self.tr("Signaler comme douteuse…"),
+            self.tr("Ajouter ce client à la liste des entreprises douteuses, avec le motif"),
+            self.report_doubtful,
         )
         self.more_menu.addSeparator()
         self.delete_action = action(
@@ -376,6 +382,15 @@ class CustomerPage(QWidget):
         return page
 
     # --- loading -----------------------------------------------------------------------
+
+    def report_doubtful(self) -> None:
+        """Put the customer shown on the doubtful list (reason and source asked)."""
+        if self.customer_id is None or self.detail is None:
+            return
+        form = DoubtfulFormDialog(
+            self._services, self.customer_id, self.detail.display_name, parent=self
+        )
+        form.exec()
 
     def show_customer(self, customer_id: int) -> bool:
         """Load and show a customer; False if it no longer exists."""

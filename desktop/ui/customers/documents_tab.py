@@ -369,6 +369,7 @@ class PenaltyDetailDialog(QDialog):
         self.total.setTextFormat(Qt.TextFormat.PlainText)
         self.total.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Fermer"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree, 1)
