@@ -23,16 +23,25 @@ from typing import Any
 
 from desktop.documents.excel import set_amount, set_text, sheet_title
 from desktop.documents.letter_layout import (
+    HEADER_BACKGROUND,
+    INK,
+    LATE_INK,
+    LIGHT_RULE,
     MM,
+    MUTED,
+    RULE,
+    TOTAL_BACKGROUND,
     Letterhead,
     Recipient,
     Typeface,
+    color,
     draw_footer,
     draw_later_header,
     draw_letterhead,
     french_long_date,
     numbered_canvas,
     short_date,
+    style_maker,
 )
 from desktop.documents.letter_layout import find_fonts as _fonts
 from desktop.domain.enums import Department, DisputeCategory, DisputeResolution, DisputeStatus
@@ -172,7 +181,6 @@ def event_text(event: SheetEvent) -> str:
 
 def render_dispute_sheet(data: SheetData, path: Path) -> Path:
     """Write the dispute sheet of `data` to `path` (A4 PDF) and return the path."""
-    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import (
@@ -192,20 +200,16 @@ def render_dispute_sheet(data: SheetData, path: Path) -> Path:
     width, height = A4
     margin = 15 * MM
     body_width = width - 2 * margin
-    ink = colors.HexColor("#1F2933")
-    muted = colors.HexColor("#616E7C")
-    rule = colors.HexColor("#9AA5B1")
-    light_rule = colors.HexColor("#D5DBE1")
-    header_bg = colors.HexColor("#E8EDF3")
-    late_ink = colors.HexColor("#B42318")
+    ink = color(INK)
+    muted = color(MUTED)
+    rule = color(RULE)
+    light_rule = color(LIGHT_RULE)
+    header_bg = color(HEADER_BACKGROUND)
+    late_ink = color(LATE_INK)
     detail, row = data.detail, data.detail.row
     company, customer = data.company, data.customer
 
-    def style(name: str, **kw: Any) -> ParagraphStyle:
-        base: dict[str, Any] = {"fontName": regular, "fontSize": 9, "leading": 11.5}
-        base["textColor"] = ink
-        base.update(kw)
-        return ParagraphStyle(name, **base)
+    style = style_maker(regular)
 
     s_title = style("title", fontName=bold, fontSize=14, leading=18)
     s_subtitle = style("subtitle", fontSize=9.5, leading=12, textColor=muted)
@@ -367,7 +371,7 @@ def render_dispute_sheet(data: SheetData, path: Path) -> Path:
                 ("FONTSIZE", (0, 1), (-1, -1), 8.5),
                 ("TEXTCOLOR", (0, 1), (-1, -1), ink),
                 ("LINEABOVE", (0, -1), (-1, -1), 0.8, rule),
-                ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#F2F2F2")),
+                ("BACKGROUND", (0, -1), (-1, -1), color(TOTAL_BACKGROUND)),
             ]
         )
     )

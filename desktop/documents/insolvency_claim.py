@@ -26,20 +26,26 @@ from desktop.documents.letter_layout import (
     ADDRESS_LEFT,
     ADDRESS_TOP,
     ADDRESS_WIDTH,
-    INK,
+    HEADER_BACKGROUND,
+    LATE_INK,
+    LIGHT_RULE,
     MARGIN,
     MUTED,
     PAGE_HEIGHT,
     PAGE_WIDTH,
+    RULE,
+    TOTAL_BACKGROUND,
     Letterhead,
     Recipient,
     Typeface,
+    color,
     draw_footer,
     draw_later_header,
     draw_letterhead,
     french_long_date,
     numbered_canvas,
     short_date,
+    style_maker,
 )
 from desktop.domain.enums import DocumentKind, InsolvencyKind
 
@@ -130,7 +136,6 @@ class ClaimData:
 
 def render_claim(data: ClaimData, path: Path) -> Path:
     """Write the claim summary of `data` to `path` (A4 PDF) and return the path."""
-    from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import (
         BaseDocTemplate,
@@ -147,23 +152,16 @@ def render_claim(data: ClaimData, path: Path) -> Path:
     face = Typeface.default()
     mm = 72 / 25.4
     body_width = PAGE_WIDTH - 2 * MARGIN
-    rule = colors.HexColor("#9AA5B1")
-    shade = colors.HexColor("#E8EDF3")
-    late_ink = colors.HexColor("#B42318")
+    rule = color(RULE)
+    shade = color(HEADER_BACKGROUND)
+    late_ink = color(LATE_INK)
 
-    def style(name: str, **kw: Any) -> ParagraphStyle:
-        base: dict[str, Any] = {
-            "fontName": face.regular,
-            "fontSize": 9,
-            "leading": 11.5,
-            "textColor": colors.HexColor(INK),
-        }
-        return ParagraphStyle(name, **{**base, **kw})
+    style = style_maker(face.regular)
 
     s_title = style("title", fontName=face.bold, fontSize=14, leading=18)
     s_heading = style("heading", fontName=face.bold, fontSize=10.5, leading=14, spaceBefore=4)
     s_text = style("text")
-    s_small = style("small", fontSize=8, leading=10, textColor=colors.HexColor(MUTED))
+    s_small = style("small", fontSize=8, leading=10, textColor=color(MUTED))
     s_cell = style("cell", fontSize=8.5, leading=10.5)
     s_head = style("head", fontName=face.bold, fontSize=8.5, leading=10.5)
     s_head_right = style("head_right", fontName=face.bold, fontSize=8.5, leading=10.5, alignment=2)
@@ -187,7 +185,7 @@ def render_claim(data: ClaimData, path: Path) -> Path:
             ADDRESS_WIDTH,
             _REPRESENTATIVE_HEIGHT,
         )
-        canvas.setFillColor(colors.HexColor(MUTED))
+        canvas.setFillColor(color(MUTED))
         canvas.setFont(face.regular, 7.5)
         canvas.drawString(
             ADDRESS_LEFT, top - 4 * mm, "Mandataire judiciaire / liquidateur (à compléter)"
@@ -272,7 +270,7 @@ def render_claim(data: ClaimData, path: Path) -> Path:
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#D5DBE1")),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, color(LIGHT_RULE)),
                 ("TOPPADDING", (0, 0), (-1, -1), 2.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -327,9 +325,9 @@ def render_claim(data: ClaimData, path: Path) -> Path:
                     ("ALIGN", (3, 1), (-1, -1), "RIGHT"),
                     ("BACKGROUND", (0, 0), (-1, 0), shade),
                     ("LINEBELOW", (0, 0), (-1, 0), 0.8, rule),
-                    ("LINEBELOW", (0, 1), (-1, -2), 0.25, colors.HexColor("#D5DBE1")),
+                    ("LINEBELOW", (0, 1), (-1, -2), 0.25, color(LIGHT_RULE)),
                     ("LINEABOVE", (0, -1), (-1, -1), 0.8, rule),
-                    ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#F2F2F2")),
+                    ("BACKGROUND", (0, -1), (-1, -1), color(TOTAL_BACKGROUND)),
                     ("TOPPADDING", (0, 0), (-1, -1), 3),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                     ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -383,7 +381,7 @@ def render_claim(data: ClaimData, path: Path) -> Path:
                 ("FONTSIZE", (0, -1), (-1, -1), 10),
                 ("ALIGN", (1, 0), (1, -1), "RIGHT"),
                 ("LINEABOVE", (0, -1), (-1, -1), 0.8, rule),
-                ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#F2F2F2")),
+                ("BACKGROUND", (0, -1), (-1, -1), color(TOTAL_BACKGROUND)),
                 ("TOPPADDING", (0, 0), (-1, -1), 2.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
             ]

@@ -71,6 +71,11 @@ FOOTER_Y = 8 * MM
 INK = "#1F2933"
 MUTED = "#616E7C"
 RULE = "#9AA5B1"
+LIGHT_RULE = "#D5DBE1"
+HEADER_BACKGROUND = "#E8EDF3"
+TOTAL_BACKGROUND = "#F2F2F2"
+PANEL_BACKGROUND = "#F7F9FB"
+LATE_INK = "#B42318"
 
 _MONTHS_FR = (
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -249,6 +254,26 @@ def color(hex_code: str) -> Any:
     from reportlab.lib.colors import HexColor
 
     return HexColor(hex_code)
+
+
+def style_maker(font: str, size: float = 9, leading: float = 11.5) -> Any:
+    """`style(name, **overrides)` → a ReportLab ParagraphStyle: body text of every printed
+    document (`size` pt in INK), any attribute overridden by keyword."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    ink = color(INK)
+
+    def style(name: str, **overrides: Any) -> Any:
+        base: dict[str, Any] = {
+            "fontName": font,
+            "fontSize": size,
+            "leading": leading,
+            "textColor": ink,
+        }
+        base.update(overrides)
+        return ParagraphStyle(name, **base)
+
+    return style
 
 
 # --- Drawing on the canvas ---------------------------------------------------------------

@@ -18,16 +18,19 @@ from typing import Any
 from desktop.documents.aging_pdf import bucket_label_fr
 from desktop.documents.dispute_sheet import CATEGORY_FR
 from desktop.documents.letter_layout import (
+    HEADER_BACKGROUND,
     MARGIN,
     PAGE_HEIGHT,
     PAGE_WIDTH,
     Letterhead,
     Typeface,
+    color,
     draw_footer,
     draw_later_header,
     draw_letterhead,
     french_long_date,
     numbered_canvas,
+    style_maker,
 )
 from desktop.domain.enums import Channel, DisputeCategory
 
@@ -261,19 +264,10 @@ def render_monthly_report(
     from desktop.documents.letter_layout import find_fonts
 
     face = Typeface(*find_fonts())
-    ink = colors.HexColor("#1F2933")
     body_width = PAGE_WIDTH - 2 * MARGIN
     title = f"Rapport mensuel au {french_long_date(data.as_of)}"
 
-    def style(name: str, **kw: Any) -> ParagraphStyle:
-        base: dict[str, Any] = {
-            "fontName": face.regular,
-            "fontSize": 9,
-            "leading": 11.5,
-            "textColor": ink,
-        }
-        base.update(kw)
-        return ParagraphStyle(name, **base)
+    style = style_maker(face.regular)
 
     s_title = style("title", fontName=face.bold, fontSize=15, leading=19, spaceAfter=3)
     s_text = style("text")
@@ -417,7 +411,7 @@ def _table_style(colors: Any) -> Any:
 
     return TableStyle(
         [
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EDF3")),
+            ("BACKGROUND", (0, 0), (-1, 0), color(HEADER_BACKGROUND)),
             ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#CBD2D9")),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("TOPPADDING", (0, 0), (-1, -1), 2),

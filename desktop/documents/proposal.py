@@ -23,9 +23,17 @@ from pathlib import Path
 from typing import Any
 
 from desktop.documents.letter_layout import (
+    HEADER_BACKGROUND,
+    INK,
+    LIGHT_RULE,
+    MUTED,
+    PANEL_BACKGROUND,
+    RULE,
+    TOTAL_BACKGROUND,
     Letterhead,
     Recipient,
     Typeface,
+    color,
     draw_footer,
     draw_later_header,
     draw_letterhead,
@@ -33,6 +41,7 @@ from desktop.documents.letter_layout import (
     french_long_date,
     numbered_canvas,
     short_date,
+    style_maker,
     window_address_bottom,
 )
 from desktop.documents.letter_layout import find_fonts as _fonts
@@ -115,7 +124,6 @@ class ProposalPdfData:
 
 def render_proposal(data: ProposalPdfData, path: Path) -> Path:
     """Write the proposal of `data` to `path` (A4 PDF) and return the path."""
-    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
@@ -137,23 +145,15 @@ def render_proposal(data: ProposalPdfData, path: Path) -> Path:
     width, height = A4
     margin = 15 * mm
     body_width = width - 2 * margin
-    ink = colors.HexColor("#1F2933")
-    muted = colors.HexColor("#616E7C")
-    rule = colors.HexColor("#9AA5B1")
-    light_rule = colors.HexColor("#D5DBE1")
-    header_bg = colors.HexColor("#E8EDF3")
-    total_bg = colors.HexColor("#F2F2F2")
-    deposit_bg = colors.HexColor("#F7F9FB")
+    ink = color(INK)
+    muted = color(MUTED)
+    rule = color(RULE)
+    light_rule = color(LIGHT_RULE)
+    header_bg = color(HEADER_BACKGROUND)
+    total_bg = color(TOTAL_BACKGROUND)
+    deposit_bg = color(PANEL_BACKGROUND)
 
-    def style(name: str, **kw: Any) -> ParagraphStyle:
-        base: dict[str, Any] = {
-            "fontName": regular,
-            "fontSize": 9,
-            "leading": 11.5,
-            "textColor": ink,
-        }
-        base.update(kw)
-        return ParagraphStyle(name, **base)
+    style = style_maker(regular)
 
     s_title = style("title", fontName=bold, fontSize=14, leading=18, spaceAfter=2)
     s_small = style("small", fontSize=8, leading=10, textColor=muted)

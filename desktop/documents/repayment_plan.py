@@ -21,9 +21,16 @@ from pathlib import Path
 from typing import Any
 
 from desktop.documents.letter_layout import (
+    HEADER_BACKGROUND,
+    INK,
+    LIGHT_RULE,
+    MUTED,
+    RULE,
+    TOTAL_BACKGROUND,
     Letterhead,
     Recipient,
     Typeface,
+    color,
     draw_footer,
     draw_later_header,
     draw_letterhead,
@@ -31,6 +38,7 @@ from desktop.documents.letter_layout import (
     french_long_date,
     numbered_canvas,
     short_date,
+    style_maker,
     window_address_bottom,
 )
 from desktop.documents.letter_layout import find_fonts as _fonts
@@ -92,7 +100,6 @@ def _frequency_text(months: int) -> str:
 
 def render_repayment_plan(data: RepaymentPlanData, path: Path) -> Path:
     """Write the plan of `data` to `path` (A4 PDF) and return the path."""
-    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
@@ -113,15 +120,12 @@ def render_repayment_plan(data: RepaymentPlanData, path: Path) -> Path:
     width, height = A4
     margin = 15 * mm
     body_width = width - 2 * margin
-    ink = colors.HexColor("#1F2933")
-    muted = colors.HexColor("#616E7C")
-    rule = colors.HexColor("#9AA5B1")
-    header_bg = colors.HexColor("#E8EDF3")
+    ink = color(INK)
+    muted = color(MUTED)
+    rule = color(RULE)
+    header_bg = color(HEADER_BACKGROUND)
 
-    def style(name: str, **kw: Any) -> ParagraphStyle:
-        base: dict[str, Any] = {"fontName": regular, "fontSize": 9, "leading": 12, "textColor": ink}
-        base.update(kw)
-        return ParagraphStyle(name, **base)
+    style = style_maker(regular, 9, 12)
 
     s_title = style("title", fontName=bold, fontSize=14, leading=18, spaceAfter=2)
     s_small = style("small", fontSize=8, leading=10, textColor=muted)
@@ -270,10 +274,10 @@ def render_repayment_plan(data: RepaymentPlanData, path: Path) -> Path:
         ("ALIGN", (3, 1), (3, -1), "RIGHT"),
         ("BACKGROUND", (0, 0), (-1, 0), header_bg),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, rule),
-        ("LINEBELOW", (0, 1), (-1, -2), 0.25, colors.HexColor("#D5DBE1")),
+        ("LINEBELOW", (0, 1), (-1, -2), 0.25, color(LIGHT_RULE)),
         ("LINEABOVE", (0, -1), (-1, -1), 0.8, rule),
         ("FONTNAME", (0, -1), (-1, -1), bold),
-        ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#F2F2F2")),
+        ("BACKGROUND", (0, -1), (-1, -1), color(TOTAL_BACKGROUND)),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -327,7 +331,7 @@ def render_repayment_plan(data: RepaymentPlanData, path: Path) -> Path:
                 ("ALIGN", (2, 1), (-1, -1), "RIGHT"),
                 ("BACKGROUND", (0, 0), (-1, 0), header_bg),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, rule),
-                ("LINEBELOW", (0, 1), (-1, -2), 0.25, colors.HexColor("#D5DBE1")),
+                ("LINEBELOW", (0, 1), (-1, -2), 0.25, color(LIGHT_RULE)),
                 ("LINEABOVE", (0, -1), (-1, -1), 0.8, rule),
                 ("FONTNAME", (0, -1), (-1, -1), bold),
                 ("TOPPADDING", (0, 0), (-1, -1), 2.5),

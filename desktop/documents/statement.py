@@ -26,9 +26,18 @@ from pathlib import Path
 from typing import Any
 
 from desktop.documents.letter_layout import (
+    HEADER_BACKGROUND,
+    INK,
+    LATE_INK,
+    LIGHT_RULE,
+    MUTED,
+    PANEL_BACKGROUND,
+    RULE,
+    TOTAL_BACKGROUND,
     Letterhead,
     Recipient,
     Typeface,
+    color,
     draw_footer,
     draw_later_header,
     draw_letterhead,
@@ -36,6 +45,7 @@ from desktop.documents.letter_layout import (
     french_long_date,
     numbered_canvas,
     short_date,
+    style_maker,
     window_address_bottom,
 )
 from desktop.documents.letter_layout import find_fonts as _fonts
@@ -112,7 +122,6 @@ class StatementData:
 
 def render_statement(data: StatementData, path: Path) -> Path:
     """Write the statement of `data` to `path` (A4 PDF) and return the path."""
-    from reportlab.lib import colors
     from reportlab.lib.enums import TA_RIGHT
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -134,21 +143,13 @@ def render_statement(data: StatementData, path: Path) -> Path:
     width, height = A4
     margin = 15 * mm
     body_width = width - 2 * margin
-    ink = colors.HexColor("#1F2933")
-    muted = colors.HexColor("#616E7C")
-    rule = colors.HexColor("#9AA5B1")
-    header_bg = colors.HexColor("#E8EDF3")
-    late_ink = colors.HexColor("#B42318")
+    ink = color(INK)
+    muted = color(MUTED)
+    rule = color(RULE)
+    header_bg = color(HEADER_BACKGROUND)
+    late_ink = color(LATE_INK)
 
-    def style(name: str, **kw: Any) -> ParagraphStyle:
-        base: dict[str, Any] = {
-            "fontName": regular,
-            "fontSize": 9,
-            "leading": 11.5,
-            "textColor": ink,
-        }
-        base.update(kw)
-        return ParagraphStyle(name, **base)
+    style = style_maker(regular)
 
     s_small = style("small", fontSize=8, leading=10, textColor=muted)
     s_title = style("title", fontName=bold, fontSize=14, leading=18, spaceAfter=2)
@@ -287,7 +288,7 @@ def render_statement(data: StatementData, path: Path) -> Path:
         ("ALIGN", (3, 1), (-1, -1), "RIGHT"),
         ("BACKGROUND", (0, 0), (-1, 0), header_bg),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, rule),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#D5DBE1")),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, color(LIGHT_RULE)),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -322,7 +323,7 @@ def render_statement(data: StatementData, path: Path) -> Path:
                 ("TEXTCOLOR", (0, 1), (-1, 1), late_ink if data.total_overdue_cents else ink),
                 ("ALIGN", (1, 0), (1, -1), "RIGHT"),
                 ("LINEABOVE", (0, 0), (-1, 0), 0.8, rule),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#F2F2F2")),
+                ("BACKGROUND", (0, 0), (-1, 0), color(TOTAL_BACKGROUND)),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ]
@@ -347,7 +348,7 @@ def render_statement(data: StatementData, path: Path) -> Path:
             TableStyle(
                 [
                     ("BOX", (0, 0), (-1, -1), 0.6, rule),
-                    ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#F7F9FB")),
+                    ("BACKGROUND", (0, 0), (-1, -1), color(PANEL_BACKGROUND)),
                     ("TOPPADDING", (0, 0), (-1, -1), 5),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
                     ("LEFTPADDING", (0, 0), (-1, -1), 6),

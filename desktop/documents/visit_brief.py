@@ -21,10 +21,18 @@ from pathlib import Path
 from typing import Any
 
 from desktop.documents.letter_layout import (
+    HEADER_BACKGROUND,
+    INK,
+    LATE_INK,
+    LIGHT_RULE,
+    MUTED,
+    RULE,
     Typeface,
+    color,
     french_long_date,
     numbered_canvas,
     short_date,
+    style_maker,
 )
 from desktop.documents.letter_layout import find_fonts as _fonts
 
@@ -132,18 +140,13 @@ def render_briefs(briefs: Sequence[BriefData], path: Path) -> Path:
     margin = 14 * mm
     body_width = width - 2 * margin
     body_height = height - 2 * margin - 8 * mm
-    ink = colors.HexColor("#1F2933")
-    muted = colors.HexColor("#616E7C")
-    rule = colors.HexColor("#9AA5B1")
-    header_bg = colors.HexColor("#E8EDF3")
-    late_ink = colors.HexColor("#B42318")
+    ink = color(INK)
+    muted = color(MUTED)
+    rule = color(RULE)
+    header_bg = color(HEADER_BACKGROUND)
+    late_ink = color(LATE_INK)
 
-    def style(name: str, **kw: Any) -> ParagraphStyle:
-        base: dict[str, Any] = {
-            "fontName": regular, "fontSize": 8.5, "leading": 10.5, "textColor": ink
-        }  # fmt: skip
-        base.update(kw)
-        return ParagraphStyle(name, **base)
+    style = style_maker(regular, 8.5, 10.5)
 
     s_title = style("title", fontName=bold, fontSize=14, leading=17)
     s_small = style("small", fontSize=7.5, leading=9.5, textColor=muted)
@@ -172,7 +175,7 @@ def render_briefs(briefs: Sequence[BriefData], path: Path) -> Path:
                     ("ALIGN", (right_from, 1), (-1, -1), "RIGHT"),
                     ("BACKGROUND", (0, 0), (-1, 0), header_bg),
                     ("LINEBELOW", (0, 0), (-1, 0), 0.6, rule),
-                    ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#D5DBE1")),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.25, color(LIGHT_RULE)),
                     ("TOPPADDING", (0, 0), (-1, -1), 1.5),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
                     ("LEFTPADDING", (0, 0), (-1, -1), 3),
