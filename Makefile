@@ -43,6 +43,9 @@ screenshot: $(STAMP) translations
 	$(BIN)/encaisse demo --db build/demo.sqlite --customers 300 --seed 1 --replace
 	QT_QPA_PLATFORM=offscreen $(BIN)/encaisse --db build/demo.sqlite screenshot customers --out docs/screenshots/customers.png
 	QT_QPA_PLATFORM=offscreen $(BIN)/encaisse --db build/demo.sqlite screenshot receivables --out docs/screenshots/receivables.png
+	$(BIN)/encaisse --db build/demo.sqlite reminders due > /dev/null
+	QT_QPA_PLATFORM=offscreen $(BIN)/encaisse --db build/demo.sqlite screenshot dashboard --out docs/screenshots/dashboard.png
+	QT_QPA_PLATFORM=offscreen $(BIN)/encaisse --db build/demo.sqlite screenshot reminders --out docs/screenshots/reminders.png
 	QT_QPA_PLATFORM=offscreen $(BIN)/encaisse --db build/demo.sqlite screenshot customer:$$($(BIN)/encaisse --db build/demo.sqlite customers list --format json --status under_watch | $(BIN)/python -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])') --out docs/screenshots/customer.png
 
 clean:
