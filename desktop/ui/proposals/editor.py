@@ -388,6 +388,8 @@ class ProposalEditor(QDialog):
         self.detail: ProposalDetail | None = None
         self.preview_warnings: tuple[ScheduleWarning, ...] = ()
         self.preview_errors: tuple[FieldError, ...] = ()
+        # A new proposal shows no problem before the user has typed a line.
+        self._lines_touched = False
         self._loading = True
         self._schedule_touched = False
         today = services.context.clock.today()
@@ -441,7 +443,7 @@ class ProposalEditor(QDialog):
 
         # --- lines -----------------------------------------------------------------------
         self.lines = LinesTable()
-        self.lines.sig_changed.connect(self.refresh_preview)
+        self.lines.sig_changed.connect(self._lines_changed)
         self.add_line_button = QPushButton(self.tr("Ajouter une ligne"))
         self.add_line_button.clicked.connect(lambda: self.lines.add_line())
         self.remove_line_button = QPushButton(self.tr("Supprimer la ligne"))
@@ -552,6 +554,7 @@ class ProposalEditor(QDialog):
             if default is not None:
                 self.template_combo.setCurrentIndex(self.template_combo.findData(default.id))
         self._loading = False
+        self._lines_touched = False  # filling the form is not the user typing
         self.refresh_preview()
         self._update_buttons()
 
@@ -716,6 +719,10 @@ class ProposalEditor(QDialog):
             [],
         )
 
+    def _lines_changed(self) -> None:
+        self._lines_touched = True
+        self.refresh_preview()
+
     def refresh_preview(self) -> None:
         """Totals, amounts of the schedule, problems and warnings, as typed."""
         if self._loading:
@@ -734,7 +741,8 @@ class ProposalEditor(QDialog):
             totals = preview.totals
             self._show_totals(totals.excl_vat_cents, totals.vat_cents, totals.total_cents)
             self.schedule.show_amounts(preview.schedule)
-        self.error_label.show_message("\n".join(self.describe(e) for e in self.preview_errors))
+        shown = self.preview_errors if self._lines_touched or self.proposal_id else ()
+        self.error_label.show_message("\n".join(self.describe(e) for e in shown))
         self.warnings_label.setText(
             "\n".join("⚠ " + proposal_warning_message(w) for w in self.preview_warnings)
         )
