@@ -179,7 +179,9 @@ class CustomerPage(QWidget):
         )
         self.more_menu.addSeparator()
         self.block_action = action(
-            self.tr("Bloquer…"), self.tr("Bloquer ce client (décision motivée)"), self.block_customer
+            self.tr("Bloquer…"),
+            self.tr("Bloquer ce client (décision motivée)"),
+            self.block_customer,
         )
         self.insolvency_action = action(
             self.tr("Procédure collective…"),
