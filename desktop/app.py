@@ -14,6 +14,8 @@ from platformdirs import user_data_dir
 from desktop import APP_NAME, __version__
 from desktop.domain.backups import REASON_CLOSE, REASON_OPEN
 from desktop.persistence.database import Database
+from desktop.persistence.integrity import damage_found
+from desktop.persistence.location import network_share_kind
 from desktop.persistence.lock import FileLock
 from desktop.persistence.migrations import (
     DatabaseOpenError,
@@ -24,6 +26,7 @@ from desktop.persistence.migrations import (
     known_revisions,
     open_or_create,
 )
+from desktop.services.backups import BackupInfo
 from desktop.services.registry import Services, build_services
 
 DB_FILE_NAME = "encaisse.sqlite"
@@ -72,6 +75,7 @@ def open_file(path: Path, clock=None, *, take_lock: bool = True) -> Services:  #
         lock = FileLock(path, clock.now())
         lock.acquire()
     try:
+        refuse_damaged(path)
         opened = open_or_create(path, now=clock.now(), app_version=__version__)
     except BaseException:
         if lock is not None:
@@ -81,6 +85,27 @@ def open_file(path: Path, clock=None, *, take_lock: bool = True) -> Services:  #
     services.opened = opened
     services.lock = lock
     return services
+
+
+def refuse_damaged(path: Path) -> None:
+    """The quick check at open: raise DatabaseOpenError(CORRUPT) for a damaged file.
+
+    It runs before anything writes: an upgrade would work on broken pages, and the opening
+    backup would rotate good backups out in favour of copies of the damage.
+    """
+    if path.is_file() and path.stat().st_size > 0:
+        problems = damage_found(path)
+        if problems:
+            raise DatabaseOpenError(OpenProblem.CORRUPT, path, "; ".join(problems[:3]))
+
+
+def latest_sound_backup(backups: list[BackupInfo]) -> BackupInfo | None:
+    """The newest backup (of a newest-first list) that reads as ours and passes the quick
+    check: the copy of a damaged file kept aside by an earlier restore is skipped."""
+    for info in backups:
+        if info.readable and not damage_found(info.path):
+            return info
+    return None
 
 
 def open_read_only(path: Path, clock=None, *, allow_outdated: bool = False) -> Services:  # type: ignore[no-untyped-def]
@@ -235,6 +260,15 @@ class GuiController:
             if message is None:
                 raise
             self._last_error = message
+            if isinstance(exc, DatabaseOpenError) and exc.problem is OpenProblem.CORRUPT:
+                restored = self._offer_restore(path, message)
+                if restored:
+                    return self.open(path, quiet)
+                if restored is None:
+                    message = f"{message}\n\n{self._no_backup_text(path)}"
+                    self._last_error = message
+                elif not quiet:  # declined: the question already said it all
+                    return self.welcome(path, message) if self.window is None else False
             if not quiet:
                 QMessageBox.critical(self.window, "Encaisse", message)
                 if self.window is None:
@@ -244,6 +278,51 @@ class GuiController:
             services.backups.auto_backup(REASON_OPEN)
         self._show(services)
         return True
+
+    def _offer_restore(self, path: Path, message: str) -> bool | None:
+        """Offer to restore the latest sound backup of the damaged file `path`.
+
+        True once restored (the restore keeps the damaged file aside: it is never
+        overwritten), False when declined or failed, None when there is no sound backup.
+        """
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop.services.backups import backup_service_for
+        from desktop.ui.messages import damaged_restore_question, damaged_restored_message
+
+        # Its engine is never used here: listing reads the backups, restoring closes it.
+        backups = backup_service_for(path, self.clock, current_user_name)
+        latest = latest_sound_backup(backups.list())
+        if latest is None:
+            return None
+        question = damaged_restore_question(latest.taken_at, latest.customers, latest.open_items)
+        answer = QMessageBox.question(
+            self.window,
+            "Encaisse",
+            f"{message}\n\n{question}",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            kept = backups.restore(latest.path)
+        except Exception as exc:
+            failure = describe_open_error(exc)
+            if failure is None:
+                raise
+            QMessageBox.critical(self.window, "Encaisse", failure)
+            return False
+        QMessageBox.information(
+            self.window, "Encaisse", damaged_restored_message(str(kept) if kept else "—")
+        )
+        return True
+
+    def _no_backup_text(self, path: Path) -> str:
+        from desktop.persistence.migrations import backup_folder
+        from desktop.ui.messages import damaged_without_backup_message
+
+        return damaged_without_backup_message(str(backup_folder(path)))
 
     def reload(self, path: Path) -> bool:
         """Open `path` again after a restore replaced it: the old services are closed
@@ -266,6 +345,7 @@ class GuiController:
         self.window.sig_open_file.connect(lambda p: self.open(Path(p)))
         self.window.sig_new_file.connect(lambda: self.welcome(default_db_path()))
         self.window.sig_reload_file.connect(lambda p: self.reload(Path(p)))
+        self.window.set_network_share_warning(network_share_kind(services.path) is not None)
         self.window.show()
         self.settings.setValue("last_file", str(services.path))
         if old_window is not None:

@@ -22,5 +22,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "letters",
     "reminders",
     "report",
+    "score",
     "statement",
 )

@@ -9,7 +9,7 @@ the open items table keeps the oldest ones when there are many (the rest is coun
 Sections: the alert (blocked, insolvency, under watch) as the banner of the customer
 page says it; identity, terms and contacts; the outstanding and overdue amounts with
 the open items; open disputes; pending promises and repayment plan instalments; the last
-visit; the talking points. The solvency score is left out until it exists.
+visit; the talking points. The solvency score with its main reasons follows the identity.
 """
 
 from __future__ import annotations
@@ -100,6 +100,8 @@ class BriefData:
     last_visit: BriefVisit | None
     talking_points: tuple[str, ...]
     next_visit_on: date | None = None
+    score: str = ""  # "58/100 (à surveiller)"; "" leaves the line out
+    score_reasons: tuple[str, ...] = ()  # "−15 : Part échue de l'encours : …", largest first
 
     @property
     def title(self) -> str:
@@ -250,6 +252,15 @@ def render_briefs(briefs: Sequence[BriefData], path: Path) -> Path:
                 )
             )
             out.append(identity)
+
+        if data.score:
+            out.append(
+                Paragraph(
+                    f"Score de solvabilité : <b>{face.escape(data.score)}</b>",
+                    style("score", spaceBefore=3),
+                )
+            )
+            out += [Paragraph(face.escape(r), s_bullet, bulletText="•") for r in data.score_reasons]
 
         # Outstanding.
         oldest = (

@@ -6,7 +6,7 @@ disputes, pending promises and repayment plan instalments, the last visit report
 adds talking points (remind the terms, disputes to discuss, instalments coming). Printed
 labels are French, like the letters; the PDF is drawn by `documents.visit_brief`.
 
-The solvency score does not exist yet: its line is left out rather than faked.
+The solvency score (`services.score`) prints with its three main reasons.
 
 A batch gathers the briefs of one salesperson's customers whose visit is planned in the
 week (a visit report's `next_visit_on` from Monday to Sunday) into one PDF.
@@ -50,6 +50,7 @@ from desktop.services.disputes import DisputeService
 from desktop.services.promises import PromiseService
 from desktop.services.receivables import ReceivablesService
 from desktop.services.repayment import RepaymentService
+from desktop.services.score import ScoreService, factor_text, points_text, summary_text
 from desktop.services.statements import format_siren
 from desktop.services.visits import VisitReportService
 
@@ -146,6 +147,7 @@ class BriefService:
         self._receivables = ReceivablesService(ctx)
         self._promises = PromiseService(ctx)
         self._visits = VisitReportService(ctx)
+        self._score = ScoreService(ctx)
 
     # --- one customer -----------------------------------------------------------------------
 
@@ -275,6 +277,7 @@ class BriefService:
                 (rep.draft.next_visit_on for rep in reports if rep.draft.next_visit_on), None
             )
         alert, level = self._alert(d.status, block)
+        score = self._score.for_customer(customer_id, as_of)
         points = self._talking_points(
             terms, balance.overdue_cents, balance.oldest_days_late, brief_disputes,
             instalments, promises, as_of, block, d.status, last,
@@ -296,6 +299,10 @@ class BriefService:
             last_visit=visit,
             talking_points=tuple(points),
             next_visit_on=next_visit,
+            score=summary_text(score),
+            score_reasons=tuple(
+                f"{points_text(f.points)} : {factor_text(f)}" for f in score.top_reasons(3)
+            ),
         )
 
     def write_pdf(self, customer_id: int, path: Path, as_of: date | None = None) -> Path:

@@ -30,6 +30,7 @@ from desktop.services.receivables import ReceivablesService
 from desktop.services.reference import ReferenceService
 from desktop.services.reminders import ReminderService
 from desktop.services.repayment import RepaymentService
+from desktop.services.score import ScoreService
 from desktop.services.statements import StatementService
 from desktop.services.tasks import TaskService
 from desktop.services.timeline import TimelineService
@@ -66,6 +67,7 @@ class Services:
     check: ProspectCheckService
     backups: BackupService
     dashboard: DashboardService
+    score: ScoreService
     opened: Any = None  # persistence.migrations.OpenedFile
     lock: Any = None  # persistence.lock.FileLock
 
@@ -121,4 +123,5 @@ def build_services(database: Database, clock: Clock, actor: Callable[[], str]) -
         check=ProspectCheckService(ctx),
         backups=BackupService(ctx),
         dashboard=dashboard,
+        score=ScoreService(ctx),
     )

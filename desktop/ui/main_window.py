@@ -28,6 +28,7 @@ from desktop.ui.customers.list_page import CustomerListPage
 from desktop.ui.dashboard_page import DashboardPage
 from desktop.ui.disputes_page import DisputesPage
 from desktop.ui.imports.page import ImportsPage
+from desktop.ui.messages import network_share_warning
 from desktop.ui.proposals_page import ProposalsPage
 from desktop.ui.receivables_page import ReceivablesPage
 from desktop.ui.reminders_page import RemindersPage
@@ -114,11 +115,19 @@ class MainWindow(QMainWindow):
         self.demo_banner.setStyleSheet(
             "QLabel { background: #e8eef9; color: #1f4e99; padding: 6px 12px; }"
         )
+        # Shown by the application when the file is on a network share (it detects it).
+        self.network_banner = QLabel(network_share_warning())
+        self.network_banner.setWordWrap(True)
+        self.network_banner.setStyleSheet(
+            "QLabel { background: #fff4e0; color: #7a4b00; padding: 6px 12px; }"
+        )
+        self.network_banner.setVisible(False)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(0)
         right_layout.addWidget(self.demo_banner)
+        right_layout.addWidget(self.network_banner)
         right_layout.addWidget(self.stack, 1)
 
         central = QWidget()
@@ -308,6 +317,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} — {APP_NAME}")
         self.demo_banner.setVisible(bool(company and company.is_demo))
         self.file_label.setText(str(self.services.path))
+
+    def set_network_share_warning(self, on_share: bool) -> None:
+        """Show or hide the banner warning that the file is on a network share."""
+        self.network_banner.setVisible(on_share)
 
     def _show_shortcuts(self) -> None:
         rows = [

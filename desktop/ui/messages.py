@@ -6,6 +6,8 @@ Domain and services raise codes; this module turns them into translated French t
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.blocking import TriggeredRule
@@ -694,3 +696,46 @@ def plan_status_label(status: RepaymentPlanStatus) -> str:
         RepaymentPlanStatus.COMPLETED: QCoreApplication.translate("Repayment", "Soldé"),
         RepaymentPlanStatus.BROKEN: QCoreApplication.translate("Repayment", "Rompu"),
     }[status]
+
+
+# --- A damaged file, a file on a network share --------------------------------------------
+
+
+def damaged_restore_question(
+    taken_at: datetime, customers: int | None, open_items: int | None
+) -> str:
+    """Asked after the damaged-file message: restore the latest sound backup?"""
+    return QCoreApplication.translate(
+        "Messages",
+        "La dernière sauvegarde en bon état date du {when} ({customers} client(s), "
+        "{open_items} pièce(s) ouverte(s)). Voulez-vous la restaurer ? Le fichier endommagé "
+        "sera gardé de côté dans le dossier des sauvegardes, sans être écrasé.",
+    ).format(
+        when=taken_at.strftime("%d/%m/%Y à %H:%M"),
+        customers=customers if customers is not None else "?",
+        open_items=open_items if open_items is not None else "?",
+    )
+
+
+def damaged_restored_message(kept: str) -> str:
+    return QCoreApplication.translate(
+        "Messages",
+        "La sauvegarde a été restaurée. Le fichier endommagé est gardé sous « {kept} ». "
+        "Ce qui a été saisi depuis cette sauvegarde est à ressaisir.",
+    ).format(kept=kept)
+
+
+def damaged_without_backup_message(folder: str) -> str:
+    return QCoreApplication.translate(
+        "Messages",
+        "Aucune sauvegarde en bon état n'a été trouvée dans « {folder} ». Si vous en avez une "
+        "ailleurs (clé USB, dossier synchronisé), restaurez-la avec « encaisse restore ».",
+    ).format(folder=folder)
+
+
+def network_share_warning() -> str:
+    return QCoreApplication.translate(
+        "Messages",
+        "Fichier sur un partage réseau : SQLite n'y est pas fiable à plusieurs. N'ouvrez ce "
+        "fichier que depuis un seul poste à la fois, ou gardez-le sur cet ordinateur.",
+    )

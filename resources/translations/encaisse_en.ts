@@ -1246,6 +1246,42 @@ The current file will first be kept among the backups.</translation>
         <translation>Notes</translation>
     </message>
     <message>
+        <source>Score de solvabilité</source>
+        <translation>Solvency score</translation>
+    </message>
+    <message>
+        <source>Règles du score…</source>
+        <translation>Score rules…</translation>
+    </message>
+    <message>
+        <source>Comment le score est calculé</source>
+        <translation>How the score is computed</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Facteur</source>
+        <translation>Factor</translation>
+    </message>
+    <message>
+        <source>Contributions au score</source>
+        <translation>Contributions to the score</translation>
+    </message>
+    <message>
+        <source>%1/100 — %2 (base %3)</source>
+        <translation>%1/100 — %2 (base %3)</translation>
+    </message>
+    <message>
+        <source>Rien de connu : le score reste à sa base.</source>
+        <translation>Nothing known: the score stays at its base.</translation>
+    </message>
+    <message>
+        <source>Règles du score de solvabilité</source>
+        <translation>Solvency score rules</translation>
+    </message>
+    <message>
         <source>Chronologie du client</source>
         <translation>Customer timeline</translation>
     </message>
@@ -4254,6 +4290,22 @@ You can undo this import from the Imports page as long as no other import has fo
         <source>Action impossible sur ce litige.</source>
         <translation>This action is not possible on this dispute.</translation>
     </message>
+    <message>
+        <source>La dernière sauvegarde en bon état date du {when} ({customers} client(s), {open_items} pièce(s) ouverte(s)). Voulez-vous la restaurer ? Le fichier endommagé sera gardé de côté dans le dossier des sauvegardes, sans être écrasé.</source>
+        <translation>The latest sound backup dates from {when} ({customers} customer(s), {open_items} open item(s)). Restore it? The damaged file will be kept aside in the backup folder, not overwritten.</translation>
+    </message>
+    <message>
+        <source>La sauvegarde a été restaurée. Le fichier endommagé est gardé sous « {kept} ». Ce qui a été saisi depuis cette sauvegarde est à ressaisir.</source>
+        <translation>The backup has been restored. The damaged file is kept as “{kept}”. What was entered since that backup must be entered again.</translation>
+    </message>
+    <message>
+        <source>Aucune sauvegarde en bon état n&apos;a été trouvée dans « {folder} ». Si vous en avez une ailleurs (clé USB, dossier synchronisé), restaurez-la avec « encaisse restore ».</source>
+        <translation>No sound backup was found in “{folder}”. If you have one elsewhere (USB key, synced folder), restore it with “encaisse restore”.</translation>
+    </message>
+    <message>
+        <source>Fichier sur un partage réseau : SQLite n&apos;y est pas fiable à plusieurs. N&apos;ouvrez ce fichier que depuis un seul poste à la fois, ou gardez-le sur cet ordinateur.</source>
+        <translation>File on a network share: SQLite is not reliable there for several users. Open this file from one computer at a time only, or keep it on this computer.</translation>
+    </message>
 </context>
 <context>
     <name>MilestonesTable</name>
@@ -5876,6 +5928,45 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Échéance le %1</source>
         <translation>Due on %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreBox</name>
+    <message>
+        <source>sain</source>
+        <translation>sound</translation>
+    </message>
+    <message>
+        <source>à surveiller</source>
+        <translation>to watch</translation>
+    </message>
+    <message>
+        <source>à risque</source>
+        <translation>at risk</translation>
+    </message>
+    <message>
+        <source>Retard moyen de paiement sur 12 mois : %1 j (%2 facture(s) réglée(s), %3)</source>
+        <translation>Average payment delay over 12 months: %1 d (%2 invoice(s) paid, %3)</translation>
+    </message>
+    <message>
+        <source>Part échue de l&apos;encours : %1 % (%2 sur %3)</source>
+        <translation>Overdue share of the outstanding: %1 % (%2 of %3)</translation>
+    </message>
+    <message>
+        <source>Litiges en cours : %1 (%2 contestés)</source>
+        <translation>Open disputes: %1 (%2 disputed)</translation>
+    </message>
+    <message>
+        <source>Note %1 %2 du %3 (poids %4 % selon son âge)</source>
+        <translation>Rating %1 %2 of %3 (weight %4 % by its age)</translation>
+    </message>
+    <message>
+        <source>Rapports de visite : %1 observation(s) inquiétante(s), %2 rassurante(s), dernière visite le %3</source>
+        <translation>Visit reports: %1 worrying observation(s), %2 reassuring, last visit on %3</translation>
+    </message>
+    <message>
+        <source>Procédure collective : score ramené à 0</source>
+        <translation>Insolvency proceedings: score brought down to 0</translation>
     </message>
 </context>
 <context>

@@ -114,7 +114,8 @@ def test_brief_of_one_customer(
     assert "Encours : 18 456,78 €" in text and "dont échu : 18 456,78 €" in text
     assert "Points à aborder" in text
     assert "Rappeler les conditions de paiement convenues : 30 jours date de facture." in text
-    assert "score" not in text.casefold()
+    # All of it overdue: 70 - 20 (issue 7, solvency score).
+    assert "Score de solvabilité : 50/100 (à surveiller)" in text
 
 
 def test_brief_of_a_salespersons_week(

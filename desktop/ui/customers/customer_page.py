@@ -7,7 +7,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +45,7 @@ from desktop.domain.enums import (
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.identifiers import format_be_enterprise_number
 from desktop.domain.money import format_cents
+from desktop.domain.score import ScoreFactor, ScoreResult
 from desktop.services.blocking import BlockingStateError
 from desktop.services.customers import CustomerDetail
 from desktop.services.registry import Services
@@ -111,6 +112,73 @@ def _address_text(address: Address) -> str:
     if address.country is not Country.FRANCE:
         lines.append(country_label(address.country))
     return "\n".join(line for line in lines if line)
+
+
+SCORE_COLORS = {"good": "#1e6b34", "watch": "#8a5a00", "risk": "#a1261f"}
+
+
+def _score_band_text(band: str) -> str:
+    return {
+        "good": QCoreApplication.translate("ScoreBox", "sain"),
+        "watch": QCoreApplication.translate("ScoreBox", "à surveiller"),
+        "risk": QCoreApplication.translate("ScoreBox", "à risque"),
+    }.get(band, band)
+
+
+def _score_factor_text(factor: ScoreFactor) -> str:
+    """One factor of the score in words (the domain gives a code and figures)."""
+    f = factor.figures
+
+    # Literal translate() calls: lupdate files them under "ScoreBox" only that way.
+    if factor.code == "payment_delay":
+        return (
+            QCoreApplication.translate(
+                "ScoreBox",
+                "Retard moyen de paiement sur 12 mois : %1 j (%2 facture(s) réglée(s), %3)",
+            )
+            .replace("%1", f"{f['average_days_late']:g}".replace(".", ","))
+            .replace("%2", str(f["invoices"]))
+            .replace("%3", format_cents(f["amount_cents"]))
+        )
+    if factor.code == "overdue_share":
+        return (
+            QCoreApplication.translate("ScoreBox", "Part échue de l'encours : %1 % (%2 sur %3)")
+            .replace("%1", str(f["share_percent"]))
+            .replace("%2", format_cents(f["overdue_cents"]))
+            .replace("%3", format_cents(f["open_cents"]))
+        )
+    if factor.code == "open_disputes":
+        return (
+            QCoreApplication.translate("ScoreBox", "Litiges en cours : %1 (%2 contestés)")
+            .replace("%1", str(f["count"]))
+            .replace("%2", format_cents(f["disputed_cents"]))
+        )
+    if factor.code == "external_rating":
+        try:
+            source = rating_source_label(RatingSource(f["source"]))
+        except ValueError:
+            source = f["source"]
+        return (
+            QCoreApplication.translate("ScoreBox", "Note %1 %2 du %3 (poids %4 % selon son âge)")
+            .replace("%1", source)
+            .replace("%2", f["value"])
+            .replace("%3", format_date(date.fromisoformat(f["rated_on"])))
+            .replace("%4", str(f["weight_percent"]))
+        )
+    if factor.code == "visit_observations":
+        return (
+            QCoreApplication.translate(
+                "ScoreBox",
+                "Rapports de visite : %1 observation(s) inquiétante(s), %2 rassurante(s), "
+                "dernière visite le %3",
+            )
+            .replace("%1", str(f["worrying"]))
+            .replace("%2", str(f["reassuring"]))
+            .replace("%3", format_date(date.fromisoformat(f["latest_visit"])))
+        )
+    if factor.code == "insolvency":
+        return QCoreApplication.translate("ScoreBox", "Procédure collective : score ramené à 0")
+    return factor.code
 
 
 class CustomerPage(QWidget):
@@ -273,10 +341,75 @@ class CustomerPage(QWidget):
         grid.addWidget(self.address_box, 0, 1)
         grid.addWidget(self.terms_box, 1, 0)
         grid.addWidget(self.notes_box, 1, 1)
-        grid.setRowStretch(2, 1)
+        grid.addWidget(self._build_score_box(), 2, 0, 1, 2)
+        grid.setRowStretch(3, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         return page
+
+    def _build_score_box(self) -> QGroupBox:
+        """The solvency score with its colour, each factor's points, and its rules."""
+        self.score_box = QGroupBox(self.tr("Score de solvabilité"))
+        layout = QVBoxLayout(self.score_box)
+        head = QHBoxLayout()
+        self.score_label = QLabel()
+        self.score_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.score_label.setAccessibleName(self.tr("Score de solvabilité"))
+        self.score_rules_button = QPushButton(self.tr("Règles du score…"))
+        self.score_rules_button.setToolTip(self.tr("Comment le score est calculé"))
+        self.score_rules_button.clicked.connect(self.show_score_rules)
+        head.addWidget(self.score_label)
+        head.addStretch(1)
+        head.addWidget(self.score_rules_button)
+        layout.addLayout(head)
+        self.score_factors = QTreeWidget()
+        self.score_factors.setHeaderLabels([self.tr("Points"), self.tr("Facteur")])
+        self.score_factors.setRootIsDecorated(False)
+        self.score_factors.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.score_factors.setAccessibleName(self.tr("Contributions au score"))
+        self.score_factors.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.score_factors.setMaximumHeight(150)
+        layout.addWidget(self.score_factors)
+        self.score_rules_box: QMessageBox | None = None
+        return self.score_box
+
+    def _fill_score(self, customer_id: int) -> None:
+        result = self._services.score.for_customer(
+            customer_id, self._services.context.clock.today()
+        )
+        self.score_result: ScoreResult = result
+        self.score_label.setText(
+            self.tr("%1/100 — %2 (base %3)")
+            .replace("%1", str(result.score))
+            .replace("%2", _score_band_text(result.band))
+            .replace("%3", str(result.base))
+        )
+        self.score_label.setStyleSheet(
+            f"QLabel {{ font-size: 14pt; font-weight: 600; color: {SCORE_COLORS[result.band]}; }}"
+        )
+        self.score_factors.clear()
+        for factor in result.factors:
+            points = f"+{factor.points}" if factor.points > 0 else str(factor.points)
+            item = QTreeWidgetItem([points.replace("-", "\u2212"), _score_factor_text(factor)])
+            item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if factor.points:
+                item.setForeground(0, QColor(SCORE_COLORS["good" if factor.points > 0 else "risk"]))
+            self.score_factors.addTopLevelItem(item)
+        if not result.factors:
+            self.score_factors.addTopLevelItem(
+                QTreeWidgetItem(["", self.tr("Rien de connu : le score reste à sa base.")])
+            )
+
+    def show_score_rules(self) -> QMessageBox:
+        """The versioned rules of the score, in a window that does not block."""
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Règles du score de solvabilité"))
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText(self._services.score.rules())
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.score_rules_box = box
+        return box
 
     def _build_timeline_tab(self) -> QWidget:
         self.timeline = QTextBrowser()
@@ -415,6 +548,7 @@ class CustomerPage(QWidget):
         self.block_action.setVisible(not blocked)
         self.claim_action.setVisible(d.insolvency_opened_on is not None)
         self._fill_summary(detail)
+        self._fill_score(customer_id)
         self._fill_contacts(detail)
         self._fill_ratings(detail)
         reports = self._services.visits.for_customer(customer_id)

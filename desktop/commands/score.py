@@ -1,0 +1,103 @@
+"""`encaisse score CUSTOMER [--format table|json] [--as-of DATE]`: a customer's solvency
+score (0–100) and what each factor contributed. Reads only. CUSTOMER is a SIREN, a
+Belgian enterprise number, an account code or an id.
+
+JSON: {"customer_id", "as_of", "score", "band" (good | watch | risk), "base",
+"rules_version", "factors": [{"code", "points", "figures": {…}, "text"}]}.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from desktop.commands.common import (
+    EXIT_OK,
+    CliError,
+    add_as_of_argument,
+    clock_from,
+    open_for_reading,
+    write_output,
+)
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "score",
+        parents=[common],
+        help="score de solvabilité d'un client et ses raisons",
+        description=(
+            "Score de solvabilité (0 à 100) d'un client, avec la contribution de chaque "
+            "facteur : retards de paiement, part échue, litiges, notations externes, "
+            "rapports de visite, procédure collective."
+        ),
+    )
+    parser.add_argument(
+        "customer", metavar="CLIENT", help="SIREN, n° d'entreprise belge, compte client ou id"
+    )
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    add_as_of_argument(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from desktop.domain.errors import NotFoundError
+
+    as_of = args.as_of or clock_from(args).today()
+    services = open_for_reading(args)
+    try:
+        try:
+            customer_id = services.statements.find_customer(args.customer)
+            result = services.score.for_customer(customer_id, as_of)
+        except NotFoundError as exc:
+            raise CliError(
+                f"Client introuvable : {args.customer!r} (SIREN, n° d'entreprise, "
+                "compte client ou id attendu)."
+            ) from exc
+        name = services.customers.get(customer_id).draft.legal_name
+    finally:
+        services.close()
+    if args.format == "json":
+        write_output(lambda: _print_json(result))
+    else:
+        write_output(lambda: _print_table(name, result))
+    return EXIT_OK
+
+
+def _print_json(result: Any) -> None:
+    import json
+    import sys
+
+    from desktop.services.score import factor_text
+
+    document = {
+        "customer_id": result.customer_id,
+        "as_of": result.as_of.isoformat(),
+        "score": result.score,
+        "band": result.band,
+        "base": result.base,
+        "rules_version": result.rules_version,
+        "factors": [
+            {"code": f.code, "points": f.points, "figures": f.figures, "text": factor_text(f)}
+            for f in result.factors
+        ],
+    }
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def _print_table(name: str, result: Any) -> None:
+    from desktop.services.score import factor_text, points_text, summary_text
+
+    print(
+        f"{name} — score de solvabilité au {result.as_of.strftime('%d/%m/%Y')} : "
+        f"{summary_text(result)}"
+    )
+    print(f"  {result.base:>4}  Base de départ")
+    for f in result.factors:
+        print(f"  {points_text(f.points):>4}  {_plain(factor_text(f))}")
+    print(f"  Règles version {result.rules_version} (« Score de solvabilité » dans l'application)")
+
+
+def _plain(text: str) -> str:
+    # Narrow no-break spaces of amounts print badly in some terminals.
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
