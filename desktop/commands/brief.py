@@ -17,6 +17,7 @@ from desktop.commands.common import (
     CliError,
     add_as_of_argument,
     clock_from,
+    customer_id_from,
     open_for_reading,
 )
 
@@ -66,13 +67,7 @@ def run(args: argparse.Namespace) -> int:
                 raise CliError(f"Commercial introuvable ou ambigu : {args.salesperson!r}.") from exc
             ids = services.brief.week_customers(salesperson, as_of)
         else:
-            try:
-                ids = [services.statements.find_customer(args.customer)]
-            except NotFoundError as exc:
-                raise CliError(
-                    f"Client introuvable : {args.customer!r} (SIREN, n° d'entreprise, "
-                    "compte client ou id attendu)."
-                ) from exc
+            ids = [customer_id_from(services, args.customer)]
         briefs = [services.brief.brief(cid, as_of) for cid in ids]
     finally:
         services.close()

@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.commands.common import EXIT_OK, CliError, open_for_reading
+from desktop.commands.common import EXIT_OK, CliError, customer_id_from, open_for_reading
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -32,19 +32,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from desktop.documents.insolvency_claim import render_claim
-    from desktop.domain.errors import NotFoundError, ValidationError
+    from desktop.domain.errors import ValidationError
     from desktop.domain.money import format_cents
 
     services = open_for_reading(args)
     try:
+        customer_id = customer_id_from(services, args.customer)
         try:
-            customer_id = services.statements.find_customer(args.customer)
             data = services.blocking.claim_summary(customer_id)
-        except NotFoundError as exc:
-            raise CliError(
-                f"Client introuvable : {args.customer!r} (SIREN, n° d'entreprise, "
-                "compte client ou id attendu)."
-            ) from exc
         except ValidationError as exc:
             raise CliError(
                 f"Aucune procédure collective n'est enregistrée pour {args.customer!r} : "

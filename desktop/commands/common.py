@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from desktop.services.registry import Services
@@ -102,3 +102,16 @@ def add_as_of_argument(parser: argparse.ArgumentParser) -> None:
         metavar="DATE",
         help="date d'arrêté AAAA-MM-JJ (par défaut : aujourd'hui)",
     )
+
+
+def customer_id_from(services: Any, key: str) -> int:
+    """The customer named on the command line (SIREN, enterprise number, account code or
+    id), or a CliError in French."""
+    from desktop.domain.errors import NotFoundError
+
+    try:
+        return int(services.statements.find_customer(key))
+    except NotFoundError as exc:
+        raise CliError(
+            f"Client introuvable : {key!r} (SIREN, n° d'entreprise, compte client ou id attendu)."
+        ) from exc

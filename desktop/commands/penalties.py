@@ -18,9 +18,9 @@ from typing import Any
 
 from desktop.commands.common import (
     EXIT_OK,
-    CliError,
     add_as_of_argument,
     clock_from,
+    customer_id_from,
     open_for_reading,
     write_output,
 )
@@ -90,19 +90,12 @@ def penalties_json(result: Any) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop.domain.errors import NotFoundError
 
     as_of = args.as_of or clock_from(args).today()
     services = open_for_reading(args)
     try:
-        try:
-            customer_id = services.statements.find_customer(args.customer)
-            result = services.penalties.for_customer(customer_id, as_of)
-        except NotFoundError as exc:
-            raise CliError(
-                f"Client introuvable : {args.customer!r} (SIREN, n° d'entreprise, "
-                "compte client ou id attendu)."
-            ) from exc
+        customer_id = customer_id_from(services, args.customer)
+        result = services.penalties.for_customer(customer_id, as_of)
     finally:
         services.close()
 

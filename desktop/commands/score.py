@@ -13,9 +13,9 @@ from typing import Any
 
 from desktop.commands.common import (
     EXIT_OK,
-    CliError,
     add_as_of_argument,
     clock_from,
+    customer_id_from,
     open_for_reading,
     write_output,
 )
@@ -41,19 +41,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop.domain.errors import NotFoundError
 
     as_of = args.as_of or clock_from(args).today()
     services = open_for_reading(args)
     try:
-        try:
-            customer_id = services.statements.find_customer(args.customer)
-            result = services.score.for_customer(customer_id, as_of)
-        except NotFoundError as exc:
-            raise CliError(
-                f"Client introuvable : {args.customer!r} (SIREN, n° d'entreprise, "
-                "compte client ou id attendu)."
-            ) from exc
+        customer_id = customer_id_from(services, args.customer)
+        result = services.score.for_customer(customer_id, as_of)
         name = services.customers.get(customer_id).draft.legal_name
     finally:
         services.close()
