@@ -20,6 +20,7 @@ warnings (`warnings`, `preview`), never as a refusal.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -275,9 +276,17 @@ class TemplateData:
 
 
 class ProposalService:
-    def __init__(self, ctx: ServiceContext, blocking: BlockingService) -> None:
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        blocking: BlockingService,
+        name_check: Callable[[str], tuple[DoubtfulMatch, ...]] | None = None,
+    ) -> None:
         self._ctx = ctx
         self._blocking = blocking
+        # The doubtful-list entries matching a company name (typos, legal forms
+        # ignored): the prospect check of the registry; None in isolation.
+        self._name_check = name_check
 
     # --- templates -------------------------------------------------------------------------
 
@@ -460,12 +469,21 @@ class ProposalService:
 
     def check_customer(self, customer_id: int) -> CustomerCheck:
         """What is known about the company before proposing: status, block, doubtful
-        list entries (by customer or SIREN), credit limit and what it owes now.
+        list entries (by customer, SIREN or a close match of its name), credit limit and
+        what it owes now.
         NotFoundError for an unknown customer."""
         blocked = self._blocking.is_blocked(customer_id)
         with self._ctx.database.read() as session:
             customer = self._customer(session, customer_id)
-            return self._check(session, customer, blocked)
+            check = self._check(session, customer, blocked)
+        if self._name_check is None:
+            return check
+        # A prospect new to the file may be on the list under its name only.
+        known = {(d.name, d.reported_on) for d in check.doubtful}
+        extra = tuple(
+            d for d in self._name_check(check.name) if (d.name, d.reported_on) not in known
+        )
+        return replace(check, doubtful=check.doubtful + extra) if extra else check
 
     # --- checking ----------------------------------------------------------------------------
 

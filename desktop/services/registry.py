@@ -24,7 +24,7 @@ from desktop.services.letters import LetterService
 from desktop.services.maintenance import MaintenanceService
 from desktop.services.penalties import PenaltyService
 from desktop.services.promises import PromiseService
-from desktop.services.proposals import ProposalService
+from desktop.services.proposals import DoubtfulMatch, ProposalService
 from desktop.services.prospect_check import ProspectCheckService
 from desktop.services.receivables import ReceivablesService
 from desktop.services.reference import ReferenceService
@@ -95,6 +95,17 @@ def build_services(database: Database, clock: Clock, actor: Callable[[], str]) -
     receivables = ReceivablesService(ctx)
     disputes = DisputeService(ctx, tasks)
     dashboard = DashboardService(ctx, receivables, disputes, reminders, blocking)
+    prospect_check = ProspectCheckService(ctx)
+
+    def doubtful_by_name(name: str) -> tuple[DoubtfulMatch, ...]:
+        """Doubtful-list entries closely matching a company name (not approximate ones)."""
+        result = prospect_check.check(name)
+        if result.approximate:
+            return ()
+        return tuple(
+            DoubtfulMatch(d.name, d.reason, d.source.value, d.reported_on) for d in result.doubtful
+        )
+
     return Services(
         path=database.path or Path(":memory:"),
         database=database,
@@ -119,8 +130,8 @@ def build_services(database: Database, clock: Clock, actor: Callable[[], str]) -
         repayment=repayment,
         # A dispute service of its own: it holds nothing but the context.
         brief=BriefService(ctx, blocking, DisputeService(ctx, tasks), repayment),
-        proposals=ProposalService(ctx, blocking),
-        check=ProspectCheckService(ctx),
+        proposals=ProposalService(ctx, blocking, doubtful_by_name),
+        check=prospect_check,
         backups=BackupService(ctx),
         dashboard=dashboard,
         score=ScoreService(ctx),

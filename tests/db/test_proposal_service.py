@@ -373,3 +373,26 @@ def test_the_pdf_carries_schedule_conditions_and_mentions(
         "Laurent Durand, président",
     ):
         assert expected in text, expected
+
+
+def test_a_prospect_on_the_doubtful_list_under_its_name_only_is_flagged(
+    services: Services,
+) -> None:
+    """No SIREN on either side: the name alone (legal form, accents ignored) is enough."""
+    from desktop.domain.enums import CustomerStatus, DoubtfulSource
+
+    services.check.add_doubtful(
+        name="Transports Lefèvre & Fils SARL",
+        city="Lyon",
+        reason="Chèques sans provision en 2025",
+        source=DoubtfulSource.UNPAID_INVOICES,
+    )
+    prospect = services.customers.create(
+        customer("Transports Lefevre et Fils", status=CustomerStatus.PROSPECT)
+    )
+    check = services.proposals.check_customer(prospect)
+    assert [d.reason for d in check.doubtful] == ["Chèques sans provision en 2025"]
+    other = services.customers.create(
+        customer("Boulangerie du Marché", status=CustomerStatus.PROSPECT)
+    )
+    assert services.proposals.check_customer(other).doubtful == ()
