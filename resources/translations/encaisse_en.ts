@@ -1682,6 +1682,21 @@ This cannot be undone.</translation>
     </message>
 </context>
 <context>
+    <name>CustomerPicker</name>
+    <message>
+        <source>Nom, SIREN ou ville du client…</source>
+        <translation>Customer name, SIREN or town…</translation>
+    </message>
+    <message>
+        <source>Rechercher le client</source>
+        <translation>Search for the customer</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Customer</translation>
+    </message>
+</context>
+<context>
     <name>CustomerPlansTab</name>
     <message>
         <source>Nouveau plan…</source>
@@ -2345,18 +2360,6 @@ Record this credit note anyway and close the dispute?</translation>
     <message>
         <source>Nouveau litige</source>
         <translation>New dispute</translation>
-    </message>
-    <message>
-        <source>Nom, SIREN ou ville du client…</source>
-        <translation>Customer name, SIREN or town…</translation>
-    </message>
-    <message>
-        <source>Rechercher le client</source>
-        <translation>Search for the customer</translation>
-    </message>
-    <message>
-        <source>Client</source>
-        <translation>Customer</translation>
     </message>
     <message>
         <source>Cochez les factures contestées ; le montant contesté est au plus ce qui reste dû. Les relances continuent sur le reste.</source>
@@ -4821,14 +4824,6 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Proposition commerciale</source>
         <translation>Sales proposal</translation>
-    </message>
-    <message>
-        <source>Nom, SIREN ou ville du client…</source>
-        <translation>Customer name, SIREN or town…</translation>
-    </message>
-    <message>
-        <source>Rechercher le client</source>
-        <translation>Search for the customer</translation>
     </message>
     <message>
         <source>Client</source>

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,9 +30,9 @@ from desktop.domain.disputes import DisputeDraft, DisputeLine
 from desktop.domain.enums import Department, DisputeCategory, DocumentKind
 from desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from desktop.domain.money import format_cents, parse_cents
-from desktop.services.customers import CustomerFilter
 from desktop.services.disputes import DisputeDetail, DisputeError
 from desktop.services.registry import Services
+from desktop.ui.customer_picker import CustomerPicker
 from desktop.ui.dates import DateEdit, OptionalDateEdit, format_date
 from desktop.ui.disputes.labels import category_label, department_label
 from desktop.ui.messages import dispute_problem_message
@@ -58,7 +58,6 @@ SUGGESTED_DEPARTMENT: dict[DisputeCategory, Department] = {
     DisputeCategory.OTHER: Department.SALES,
 }
 DEFAULT_ANSWER_DAYS = 15
-SEARCH_LIMIT = 50
 
 COL_INVOICE, COL_ISSUED, COL_DUE, COL_TOTAL, COL_OPEN, COL_DISPUTED = range(6)
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -224,23 +223,10 @@ class DisputeDialog(QDialog):
         self.customer_label.setTextFormat(Qt.TextFormat.PlainText)
         self.customer_label.setStyleSheet("QLabel { font-size: 13pt; font-weight: 600; }")
         self.customer_label.setWordWrap(True)
-        self.customer_search = QLineEdit()
-        self.customer_search.setPlaceholderText(self.tr("Nom, SIREN ou ville du client…"))
-        self.customer_search.setAccessibleName(self.tr("Rechercher le client"))
-        self.customer_choice = QComboBox()
-        self.customer_choice.setAccessibleName(self.tr("Client"))
-        self.customer_choice.setMinimumWidth(320)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(self.search_customers)
-        self.customer_search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.customer_choice.currentIndexChanged.connect(lambda _i: self._customer_chosen())
-        picker = QWidget()
-        picker_layout = QHBoxLayout(picker)
-        picker_layout.setContentsMargins(0, 0, 0, 0)
-        picker_layout.addWidget(self.customer_search, 1)
-        picker_layout.addWidget(self.customer_choice, 1)
+        picker = CustomerPicker(services, self.tr("— choisir un client —"))
+        picker.sig_chosen.connect(self._customer_chosen)
+        self.picker = picker
+        self.customer_search, self.customer_choice = picker.search, picker.choice
         self.customer_picker = self.errors.register("customer_id", FieldWithError(picker))
         fixed = self.customer_id is not None
         self.customer_picker.setVisible(not fixed)
@@ -359,29 +345,13 @@ class DisputeDialog(QDialog):
     # --- customer ------------------------------------------------------------------------
 
     def search_customers(self) -> None:
-        """Fill the choice with the customers matching what was typed (first 50 by name)."""
-        text = self.customer_search.text().strip()
-        rows = self._services.customers.page(CustomerFilter(text=text), limit=SEARCH_LIMIT)
-        self.customer_choice.blockSignals(True)
-        self.customer_choice.clear()
-        self.customer_choice.addItem(self.tr("— choisir un client —"), None)
-        for row in rows:
-            place = f" ({row.city})" if row.city else ""
-            self.customer_choice.addItem(row.legal_name + place, row.id)
-        # A single match is the one meant: take it at once.
-        self.customer_choice.setCurrentIndex(1 if len(rows) == 1 else 0)
-        self.customer_choice.blockSignals(False)
-        self._customer_chosen()
+        self.picker.search_customers()
 
     def select_customer(self, customer_id: int) -> None:
-        """Choose a customer in the search combo (it must be among the results)."""
-        index = self.customer_choice.findData(customer_id)
-        if index >= 0:
-            self.customer_choice.setCurrentIndex(index)
+        self.picker.select_customer(customer_id)
 
     def _customer_chosen(self) -> None:
-        value = self.customer_choice.currentData()
-        self.customer_id = int(value) if value is not None else None
+        self.customer_id = self.picker.customer_id
         if self.customer_id is None:
             self.invoices.set_choices([], {})
             self.no_invoice.hide()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,7 +50,6 @@ from desktop.domain.schedule import (
     parse_quantity_milli,
     proposal_totals,
 )
-from desktop.services.customers import CustomerFilter
 from desktop.services.proposals import (
     VALIDITY_DAYS,
     ProposalDetail,
@@ -59,6 +58,7 @@ from desktop.services.proposals import (
 )
 from desktop.services.registry import Services
 from desktop.ui.blocking.banner import BlockedBanner
+from desktop.ui.customer_picker import CustomerPicker
 from desktop.ui.dates import DateEdit, OptionalDateEdit, format_date
 from desktop.ui.messages import field_error_message, status_label, terms_basis_label
 from desktop.ui.proposals.labels import (
@@ -68,7 +68,6 @@ from desktop.ui.proposals.labels import (
 )
 from desktop.ui.widgets import ErrorLabel
 
-SEARCH_LIMIT = 50
 VAT_CHOICES = ("20", "10", "5,5", "2,1", "0")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CUSTOM = ""  # the template combo's « Personnalisé » entry
@@ -405,23 +404,9 @@ class ProposalEditor(QDialog):
         self.customer_label = QLabel()
         self.customer_label.setTextFormat(Qt.TextFormat.PlainText)
         self.customer_label.setStyleSheet("QLabel { font-size: 12pt; font-weight: 600; }")
-        self.customer_search = QLineEdit()
-        self.customer_search.setPlaceholderText(self.tr("Nom, SIREN ou ville du client…"))
-        self.customer_search.setAccessibleName(self.tr("Rechercher le client"))
-        self.customer_choice = QComboBox()
-        self.customer_choice.setAccessibleName(self.tr("Client"))
-        self.customer_choice.setMinimumWidth(320)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(self.search_customers)
-        self.customer_search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.customer_choice.currentIndexChanged.connect(lambda _i: self._customer_chosen())
-        self.picker = QWidget()
-        picker_layout = QHBoxLayout(self.picker)
-        picker_layout.setContentsMargins(0, 0, 0, 0)
-        picker_layout.addWidget(self.customer_search, 1)
-        picker_layout.addWidget(self.customer_choice, 1)
+        self.picker = CustomerPicker(services, self.tr("— choisir un client ou un prospect —"))
+        self.picker.sig_chosen.connect(self._customer_chosen)
+        self.customer_search, self.customer_choice = self.picker.search, self.picker.choice
         self.banner = BlockedBanner(services, can_unblock=False)
         self.check_label = QLabel()
         self.check_label.setWordWrap(True)
@@ -607,27 +592,13 @@ class ProposalEditor(QDialog):
     # --- customer --------------------------------------------------------------------------------
 
     def search_customers(self) -> None:
-        """Fill the choice with the customers and prospects matching what was typed."""
-        text = self.customer_search.text().strip()
-        rows = self._services.customers.page(CustomerFilter(text=text), limit=SEARCH_LIMIT)
-        self.customer_choice.blockSignals(True)
-        self.customer_choice.clear()
-        self.customer_choice.addItem(self.tr("— choisir un client ou un prospect —"), None)
-        for row in rows:
-            place = f" ({row.city})" if row.city else ""
-            self.customer_choice.addItem(row.legal_name + place, row.id)
-        self.customer_choice.setCurrentIndex(1 if len(rows) == 1 else 0)
-        self.customer_choice.blockSignals(False)
-        self._customer_chosen()
+        self.picker.search_customers()
 
     def select_customer(self, customer_id: int) -> None:
-        index = self.customer_choice.findData(customer_id)
-        if index >= 0:
-            self.customer_choice.setCurrentIndex(index)
+        self.picker.select_customer(customer_id)
 
     def _customer_chosen(self) -> None:
-        value = self.customer_choice.currentData()
-        self.customer_id = int(value) if value is not None else None
+        self.customer_id = self.picker.customer_id
         self._show_customer(self.customer_id)
         self.refresh_preview()
 
