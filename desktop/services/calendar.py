@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
 
@@ -227,7 +227,7 @@ class CalendarService:
         for e in events:
             event = Event()
             event.add("uid", e.uid)
-            event.add("dtstamp", stamp if isinstance(stamp, datetime) else datetime.now())
+            event.add("dtstamp", stamp)
             event.add("dtstart", e.day)
             event.add("dtend", e.day + timedelta(days=1))
             event.add("summary", _summary(e))
