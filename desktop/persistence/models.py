@@ -96,6 +96,8 @@ class User(Stamped, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Folded name (no accents, lower case) so "Émilie" sorts between "Dominique" and "Fanny".
     sort_name: Mapped[str] = mapped_column(NAME, default="")
+    # Salted PBKDF2 hash of the optional PIN asked at start (migration 0010); "" = no PIN.
+    pin_hash: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class Segment(Stamped, Base):
