@@ -274,10 +274,25 @@ class GuiController:
                 if self.window is None:
                     return self.welcome(path, message)
             return False
+        if not self._sign_in(services):
+            services.close()  # nobody picked: nothing was done, the file is left as it was
+            return False
         if services.opened is not None and not services.opened.created:
             services.backups.auto_backup(REASON_OPEN)
         self._show(services)
         return True
+
+    def _sign_in(self, services: Services) -> bool:
+        """Ask who is working when the file has a team; False when the person declines.
+
+        A file without users (a one-person business) opens straight away, signed with the
+        computer's login name. The person picked is remembered per file for next time.
+        """
+        from desktop.ui.profile_dialog import ask_who_is_working
+
+        if not services.reference.users():
+            return True
+        return ask_who_is_working(services, first_start=self.window is None)
 
     def _offer_restore(self, path: Path, message: str) -> bool | None:
         """Offer to restore the latest sound backup of the damaged file `path`.

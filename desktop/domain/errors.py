@@ -69,6 +69,8 @@ class ErrorCode(StrEnum):
     QUANTITY_NOT_POSITIVE = "quantity_not_positive"
     AMOUNT_NOT_SPLITTABLE = "amount_not_splittable"
     DEPOSIT_REQUIRED = "deposit_required"
+    # Profiles at start
+    INVALID_PIN = "invalid_pin"
 
 
 @dataclass(frozen=True)

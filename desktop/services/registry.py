@@ -19,6 +19,7 @@ from desktop.services.context import ServiceContext
 from desktop.services.customers import CustomerService
 from desktop.services.dashboard import DashboardService
 from desktop.services.disputes import DisputeService
+from desktop.services.identity import Identity
 from desktop.services.imports.service import ImportService
 from desktop.services.letters import LetterService
 from desktop.services.maintenance import MaintenanceService
@@ -44,6 +45,7 @@ class Services:
     path: Path
     database: Database
     context: ServiceContext
+    identity: Identity  # who is working: signs every change
     customers: CustomerService
     visits: VisitReportService
     reference: ReferenceService
@@ -78,7 +80,9 @@ class Services:
 
 
 def build_services(database: Database, clock: Clock, actor: Callable[[], str]) -> Services:
-    ctx = ServiceContext(database=database, clock=clock, actor=actor)
+    # `actor` names whoever works when nobody picked a profile (the command line).
+    identity = Identity(actor)
+    ctx = ServiceContext(database=database, clock=clock, actor=identity.name)
     reminders = ReminderService(ctx)
     promises = PromiseService(ctx)
     tasks = TaskService(ctx)
@@ -110,6 +114,7 @@ def build_services(database: Database, clock: Clock, actor: Callable[[], str]) -
         path=database.path or Path(":memory:"),
         database=database,
         context=ctx,
+        identity=identity,
         customers=CustomerService(ctx),
         visits=VisitReportService(ctx),
         reference=ReferenceService(ctx),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
+from desktop.domain.enums import Profile
 from desktop.services.registry import Services
 from desktop.ui.check_dialog import CheckDialog
 from desktop.ui.customers.customer_form import CustomerDialog
@@ -28,7 +29,7 @@ from desktop.ui.customers.list_page import CustomerListPage
 from desktop.ui.dashboard_page import DashboardPage
 from desktop.ui.disputes_page import DisputesPage
 from desktop.ui.imports.page import ImportsPage
-from desktop.ui.messages import network_share_warning
+from desktop.ui.messages import network_share_warning, profile_label
 from desktop.ui.proposals_page import ProposalsPage
 from desktop.ui.receivables_page import ReceivablesPage
 from desktop.ui.reminders_page import RemindersPage
@@ -140,7 +141,11 @@ class MainWindow(QMainWindow):
 
         self.counts_label = QLabel()
         self.file_label = QLabel()
+        self.person_label = QLabel()  # who is working (signs the changes)
+        self.person_label.setAccessibleName(self.tr("Utilisateur"))
+        self.person_label.setStyleSheet("QLabel { font-weight: 600; padding-right: 12px; }")
         self.statusBar().addWidget(self.counts_label, 1)
+        self.statusBar().addPermanentWidget(self.person_label)
         self.statusBar().addPermanentWidget(self.file_label)
 
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -168,8 +173,7 @@ class MainWindow(QMainWindow):
         self.check_dialog: CheckDialog | None = None  # built on first Ctrl+K
         self._build_menus()
         self._update_title()
-        self.customer_list.refresh()
-        self.go_to(Area.CUSTOMERS)
+        self.apply_profile()
 
     # --- menus -------------------------------------------------------------------------
 
@@ -208,6 +212,10 @@ class MainWindow(QMainWindow):
             self._action(self.tr("Sauvegardes et restauration…"), None, self.show_backups)
         )
         file_menu.addSeparator()
+        self.switch_user_action = self._action(
+            self.tr("Changer d'utilisateur…"), "Ctrl+Shift+U", self.switch_user
+        )
+        file_menu.addAction(self.switch_user_action)
         file_menu.addAction(
             self._action(self.tr("&Quitter"), QKeySequence.StandardKey.Quit, self.close)
         )
@@ -234,6 +242,49 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Aide"))
         help_menu.addAction(self._action(self.tr("Raccourcis clavier"), "F1", self._show_shortcuts))
         help_menu.addAction(self._action(self.tr("À propos d'Encaisse"), None, self._show_about))
+
+    # --- profiles ----------------------------------------------------------------------
+
+    def apply_profile(self) -> None:
+        """Open on the work of the person signed in, and put it first in the lists.
+
+        The owner lands on the dashboard, the assistant on today's reminders, a salesperson
+        on their own customers, with the reminder lists and tasks narrowed to theirs. A
+        file without a team (nobody signed in) opens on the customer list, unfiltered.
+        """
+        identity = self.services.identity
+        user = identity.user
+        self.switch_user_action.setVisible(bool(self.services.reference.users()))
+        self.person_label.setText(
+            f"{user.name} · {profile_label(user.profile)}" if user is not None else ""
+        )
+        self.person_label.setVisible(user is not None)
+        mine = user.id if user is not None and user.profile is Profile.SALESPERSON else None
+        self.customer_list.show_salesperson(mine)
+        self.reminders_page.show_assignee(mine)
+        self.customer_list.refresh()
+        self.show_customer_list()
+        if user is None:
+            self.go_to(Area.CUSTOMERS)
+        elif user.profile is Profile.OWNER:
+            self.go_to(Area.DASHBOARD)
+        elif user.profile is Profile.ASSISTANT:
+            self.go_to(Area.REMINDERS)
+            self.reminders_page.show_today()
+        else:
+            self.go_to(Area.CUSTOMERS)
+
+    def switch_user(self) -> None:
+        """Hand the computer to a colleague: pick who is working now (Ctrl+Shift+U)."""
+        from desktop.ui.profile_dialog import ask_who_is_working
+
+        if ask_who_is_working(self.services, first_start=False, parent=self):
+            self.apply_profile()
+            self.statusBar().showMessage(
+                self.tr("Vous travaillez maintenant sous le nom de %s.")
+                % self.services.identity.name(),
+                5000,
+            )
 
     # --- navigation --------------------------------------------------------------------
 

@@ -251,6 +251,9 @@ def field_error_message(error: FieldError) -> str:
             "Messages",
             "Client bloqué : l'échéancier doit prévoir un acompte ou un paiement à la commande.",
         ),
+        ErrorCode.INVALID_PIN: QCoreApplication.translate(
+            "Messages", "Le code PIN doit compter de 4 à 8 chiffres."
+        ),
     }
     return texts.get(code, QCoreApplication.translate("Messages", "Valeur invalide.")).format(**p)
 

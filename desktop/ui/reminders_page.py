@@ -205,6 +205,21 @@ class RemindersPage(QWidget):
             segment_id=int(segment) if segment is not None else None,
         )
 
+    def show_assignee(self, user_id: int | None) -> None:
+        """Narrow every tab to the actions and tasks of one person (None: everyone's)."""
+        index = max(self.assignee_filter.findData(user_id), 0) if user_id is not None else 0
+        if not self._loaded:  # the first showing loads with this filter
+            self.assignee_filter.blockSignals(True)
+            self.assignee_filter.setCurrentIndex(index)
+            self.assignee_filter.blockSignals(False)
+            self.task_list.select_assignee(user_id)
+        else:
+            self.assignee_filter.setCurrentIndex(index)
+
+    def show_today(self) -> None:
+        """Bring today's actions forward (the assistant's home)."""
+        self.tabs.setCurrentIndex(0)
+
     def _filters_changed(self) -> None:
         assignee = self.assignee_filter.currentData()
         self.task_list.select_assignee(assignee if assignee != UNASSIGNED else None)

@@ -59,7 +59,9 @@ class SettingsPage(QWidget):
         team_layout = QVBoxLayout(team_box)
         self.users = QTreeWidget()
         self.users.setRootIsDecorated(False)
-        self.users.setHeaderLabels([self.tr("Nom"), self.tr("Profil"), self.tr("E-mail")])
+        self.users.setHeaderLabels(
+            [self.tr("Nom"), self.tr("Profil"), self.tr("E-mail"), self.tr("Code PIN")]
+        )
         self.users.setColumnWidth(0, 220)
         self.users.setColumnWidth(1, 180)
         self.users.setMinimumHeight(160)
@@ -80,6 +82,22 @@ class SettingsPage(QWidget):
         add_user_row.addWidget(add_user)
         team_layout.addWidget(self.users)
         team_layout.addLayout(add_user_row)
+        member_row = QHBoxLayout()
+        self.pin_button = QPushButton(self.tr("Code PIN…"))
+        self.pin_button.setToolTip(self.tr("Code demandé quand cette personne choisit son nom"))
+        self.pin_button.clicked.connect(self.edit_pin)
+        self.active_button = QPushButton(self.tr("Désactiver"))
+        self.active_button.setToolTip(
+            self.tr(
+                "Une personne partie n'apparaît plus dans les listes ; son nom reste sur son travail"
+            )
+        )
+        self.active_button.clicked.connect(self.toggle_active)
+        member_row.addWidget(self.pin_button)
+        member_row.addWidget(self.active_button)
+        member_row.addStretch(1)
+        team_layout.addLayout(member_row)
+        self.users.currentItemChanged.connect(lambda *_a: self._update_user_buttons())
 
         segments_box = QGroupBox(self.tr("Segments de clientèle"))
         segments_layout = QVBoxLayout(segments_box)
@@ -175,10 +193,20 @@ class SettingsPage(QWidget):
         if profile is not None:
             self.company_form.load(profile)
         self.users.clear()
-        for user in self._services.reference.users(active_only=False):
-            self.users.addTopLevelItem(
-                QTreeWidgetItem([user.name, profile_label(user.profile), user.email])
+        self._team = {u.id: u for u in self._services.reference.users(active_only=False)}
+        for user in self._team.values():
+            profile = profile_label(user.profile)
+            if not user.active:
+                profile = self.tr("%s (désactivé)") % profile
+            item = QTreeWidgetItem(
+                [user.name, profile, user.email, self.tr("Oui") if user.has_pin else "—"]
             )
+            item.setData(0, Qt.ItemDataRole.UserRole, user.id)
+            if not user.active:
+                for column in range(4):
+                    item.setForeground(column, Qt.GlobalColor.gray)
+            self.users.addTopLevelItem(item)
+        self._update_user_buttons()
         self.segments.clear()
         for segment in self._services.reference.segments():
             self.segments.addTopLevelItem(
@@ -259,6 +287,52 @@ class SettingsPage(QWidget):
             QMessageBox.warning(self, self.tr("Utilisateur"), field_error_message(exc.errors[0]))
             return
         self.user_name.clear()
+        self.reload()
+        self.sig_reference_changed.emit()
+
+    def _selected_user(self):  # type: ignore[no-untyped-def]
+        item = self.users.currentItem()
+        return self._team.get(item.data(0, Qt.ItemDataRole.UserRole)) if item else None
+
+    def _update_user_buttons(self) -> None:
+        user = self._selected_user()
+        self.pin_button.setEnabled(user is not None and user.active)
+        self.active_button.setEnabled(user is not None)
+        self.active_button.setText(
+            self.tr("Réactiver") if user is not None and not user.active else self.tr("Désactiver")
+        )
+
+    def _may_manage(self, user_id: int) -> bool:
+        """The owner manages the team; anyone else only their own PIN."""
+        identity = self._services.identity
+        if identity.profile is Profile.OWNER or identity.user_id == user_id:
+            return True
+        QMessageBox.warning(
+            self,
+            self.tr("Équipe"),
+            self.tr("Seul le dirigeant peut modifier les autres membres de l'équipe."),
+        )
+        return False
+
+    def edit_pin(self) -> None:
+        from desktop.ui.pin_dialog import PinDialog
+
+        user = self._selected_user()
+        if user is None or not self._may_manage(user.id):
+            return
+        if PinDialog(self._services, user, self).exec():
+            self.reload()
+
+    def toggle_active(self) -> None:
+        user = self._selected_user()
+        if user is None or not self._may_manage(user.id):
+            return
+        if user.active and user.id == self._services.identity.user_id:
+            QMessageBox.warning(
+                self, self.tr("Équipe"), self.tr("Vous ne pouvez pas vous désactiver vous-même.")
+            )
+            return
+        self._services.reference.set_user_active(user.id, not user.active)
         self.reload()
         self.sig_reference_changed.emit()
 

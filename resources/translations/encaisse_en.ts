@@ -3771,6 +3771,10 @@ You can undo this import from the Imports page as long as no other import has fo
         <translation>Demo company: the data is fictitious.</translation>
     </message>
     <message>
+        <source>Utilisateur</source>
+        <translation>User</translation>
+    </message>
+    <message>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
@@ -3799,6 +3803,10 @@ You can undo this import from the Imports page as long as no other import has fo
         <translation>Backups and restore…</translation>
     </message>
     <message>
+        <source>Changer d&apos;utilisateur…</source>
+        <translation>Switch user…</translation>
+    </message>
+    <message>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -3825,6 +3833,10 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>À propos d&apos;Encaisse</source>
         <translation>About Encaisse</translation>
+    </message>
+    <message>
+        <source>Vous travaillez maintenant sous le nom de %s.</source>
+        <translation>You are now working as %s.</translation>
     </message>
     <message>
         <source>Client supprimé.</source>
@@ -4140,6 +4152,10 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Client bloqué : l&apos;échéancier doit prévoir un acompte ou un paiement à la commande.</source>
         <translation>Customer blocked: the payment schedule must include a deposit or payment with the order.</translation>
+    </message>
+    <message>
+        <source>Le code PIN doit compter de 4 à 8 chiffres.</source>
+        <translation>The PIN must have 4 to 8 digits.</translation>
     </message>
     <message>
         <source>Valeur invalide.</source>
@@ -4484,6 +4500,49 @@ You can undo this import from the Imports page as long as no other import has fo
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <source>Code PIN de %s</source>
+        <translation>PIN of %s</translation>
+    </message>
+    <message>
+        <source>Le code PIN (4 à 8 chiffres) est demandé quand %s choisit son nom au démarrage : personne ne travaille sous le nom d&apos;un autre par mégarde.</source>
+        <translation>The PIN (4 to 8 digits) is asked when %s picks their name at start: nobody works under someone else&apos;s name by mistake.</translation>
+    </message>
+    <message>
+        <source>Nouveau code PIN</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <source>Confirmation du code PIN</source>
+        <translation>PIN confirmation</translation>
+    </message>
+    <message>
+        <source>Nouveau code PIN :</source>
+        <translation>New PIN:</translation>
+    </message>
+    <message>
+        <source>Confirmation :</source>
+        <translation>Confirmation:</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Retirer le code PIN</source>
+        <translation>Remove the PIN</translation>
+    </message>
+    <message>
+        <source>Les deux codes ne sont pas identiques.</source>
+        <translation>The two PINs are not the same.</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>Cet espace n&apos;est pas encore disponible dans cette version d&apos;Encaisse. Aucune donnée n&apos;y est affichée tant qu&apos;il n&apos;est pas terminé.</source>
@@ -4802,6 +4861,53 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>(plan par défaut)</source>
         <translation>(default plan)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Qui êtes-vous ?</source>
+        <translation>Who are you?</translation>
+    </message>
+    <message>
+        <source>Vos modifications seront signées de votre nom, et Encaisse ouvre d&apos;abord votre travail du jour.</source>
+        <translation>Your changes will be signed with your name, and Encaisse opens on your work of the day.</translation>
+    </message>
+    <message>
+        <source>Membres de l&apos;équipe</source>
+        <translation>Team members</translation>
+    </message>
+    <message>
+        <source>code PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Code PIN :</source>
+        <translation>PIN:</translation>
+    </message>
+    <message>
+        <source>Code PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Commencer</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Quitter</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Code PIN incorrect.</source>
+        <translation>Wrong PIN.</translation>
+    </message>
+    <message>
+        <source>Code PIN incorrect. Nouvel essai possible dans %s secondes.</source>
+        <translation>Wrong PIN. You can try again in %s seconds.</translation>
     </message>
 </context>
 <context>
@@ -5995,6 +6101,10 @@ You can undo this import from the Imports page as long as no other import has fo
         <translation>Email</translation>
     </message>
     <message>
+        <source>Code PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
         <source>Prénom Nom</source>
         <translation>First name Surname</translation>
     </message>
@@ -6009,6 +6119,22 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Ajouter</source>
         <translation>Add</translation>
+    </message>
+    <message>
+        <source>Code PIN…</source>
+        <translation>PIN…</translation>
+    </message>
+    <message>
+        <source>Code demandé quand cette personne choisit son nom</source>
+        <translation>Code asked when this person picks their name</translation>
+    </message>
+    <message>
+        <source>Désactiver</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>Une personne partie n&apos;apparaît plus dans les listes ; son nom reste sur son travail</source>
+        <translation>Someone who left no longer appears in the lists; their name stays on their work</translation>
     </message>
     <message>
         <source>Segments de clientèle</source>
@@ -6091,6 +6217,14 @@ You can undo this import from the Imports page as long as no other import has fo
         <translation>Only the rates you have added can be deleted.</translation>
     </message>
     <message>
+        <source>%s (désactivé)</source>
+        <translation>%s (deactivated)</translation>
+    </message>
+    <message>
+        <source>Oui</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
         <source>Supprimer le taux « %1 » du %2 ?</source>
         <translation>Delete the “%1” rate dated %2?</translation>
     </message>
@@ -6101,6 +6235,18 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Utilisateur</source>
         <translation>User</translation>
+    </message>
+    <message>
+        <source>Réactiver</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>Seul le dirigeant peut modifier les autres membres de l&apos;équipe.</source>
+        <translation>Only the owner can change the other team members.</translation>
+    </message>
+    <message>
+        <source>Vous ne pouvez pas vous désactiver vous-même.</source>
+        <translation>You cannot deactivate yourself.</translation>
     </message>
     <message>
         <source>Nouveau segment</source>

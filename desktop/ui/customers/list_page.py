@@ -130,6 +130,14 @@ class CustomerListPage(QWidget):
             combo.setCurrentIndex(max(position, 0))
             combo.blockSignals(False)
 
+    def show_salesperson(self, user_id: int | None) -> None:
+        """Narrow the list to one salesperson's customers (None: everyone's), as the
+        salesperson signed in expects to find their own portfolio first."""
+        self.reload_choices()
+        self.salesperson_filter.blockSignals(True)
+        self.salesperson_filter.setCurrentIndex(max(self.salesperson_filter.findData(user_id), 0))
+        self.salesperson_filter.blockSignals(False)
+
     def current_filter(self) -> CustomerFilter:
         status = self.status_filter.currentData()
         return CustomerFilter(
