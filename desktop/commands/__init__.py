@@ -17,11 +17,13 @@ COMMAND_MODULES: tuple[str, ...] = (
     "dso",
     "import_cmd",
     "penalties",
+    "personal_data",
     "plan",
     "proposal",
     "letters",
     "reminders",
     "report",
     "score",
+    "scorecard",
     "statement",
 )

@@ -10,6 +10,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.domain.text import looks_like_formula
+
 if TYPE_CHECKING:
     from desktop.services.registry import Services
 
@@ -75,10 +77,14 @@ def open_for_reading(args: argparse.Namespace, *, allow_outdated: bool = False) 
 
 
 def csv_safe(value: object) -> object:
-    """A cell starting with = + - @ would run as a formula in a spreadsheet."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    """Text a spreadsheet would run as a formula (`domain.text.looks_like_formula`) gets
+    an apostrophe in front; numbers are left as they are. A carriage return becomes a
+    line feed: a writer whose line ending is "\\n" does not quote a field holding a lone
+    "\\r", which a spreadsheet reads as the start of a new row, formula included."""
+    if not isinstance(value, str):
+        return value
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    return "'" + text if looks_like_formula(value) else text
 
 
 def write_output(write: Callable[[], None]) -> None:

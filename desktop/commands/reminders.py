@@ -1,8 +1,9 @@
 """`encaisse reminders due`: compute the day's reminders, then list those to do.
 
 Writes: the actions due on the date are saved first (as the application does when it
-opens), so the file is opened for writing and locked. Running it twice the same day
-creates nothing twice.
+opens), so the file is opened for writing and locked, with the solvency scores of the
+customers not scored yet that day (stored for the customer list, see ScoreService.refresh).
+Running it twice the same day creates nothing twice.
 
 JSON: a list, one object per action, by channel (letters, calls, e-mails, salespeople,
 formal notices) then customer name: {"id", "customer_id", "customer", "level",
@@ -82,6 +83,7 @@ def run_due(args: argparse.Namespace) -> int:
     as_of = args.as_of or clock_from(args).today()
     services = open_for_writing(args)
     try:
+        services.score.refresh(as_of, only_stale=True)  # the day's scores, as the app does
         services.reminders.refresh(as_of)
         rows = services.reminders.due(as_of)
     finally:

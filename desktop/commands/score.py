@@ -3,7 +3,10 @@ score (0–100) and what each factor contributed. Reads only. CUSTOMER is a SIRE
 Belgian enterprise number, an account code or an id.
 
 JSON: {"customer_id", "as_of", "score", "band" (good | watch | risk), "base",
-"rules_version", "factors": [{"code", "points", "figures": {…}, "text"}]}.
+"rules_version", "factors": [{"code", "points", "figures": {…}, "text"}],
+"history": [{"computed_on", "score", "rules_version", "change" (null for the first),
+"top_factors": {code: points}}]} — the stored points, oldest first (the score is stored
+by the refresh of the day; this command only reads).
 """
 
 from __future__ import annotations
@@ -48,16 +51,17 @@ def run(args: argparse.Namespace) -> int:
         customer_id = customer_id_from(services, args.customer)
         result = services.score.for_customer(customer_id, as_of)
         name = services.customers.get(customer_id).draft.legal_name
+        history = services.score.history(customer_id)
     finally:
         services.close()
     if args.format == "json":
-        write_output(lambda: _print_json(result))
+        write_output(lambda: _print_json(result, history))
     else:
-        write_output(lambda: _print_table(name, result))
+        write_output(lambda: _print_table(name, result, history))
     return EXIT_OK
 
 
-def _print_json(result: Any) -> None:
+def _print_json(result: Any, history: list[Any]) -> None:
     import json
     import sys
 
@@ -74,11 +78,21 @@ def _print_json(result: Any) -> None:
             {"code": f.code, "points": f.points, "figures": f.figures, "text": factor_text(f)}
             for f in result.factors
         ],
+        "history": [
+            {
+                "computed_on": p.computed_on.isoformat(),
+                "score": p.score,
+                "rules_version": p.rules_version,
+                "change": p.change,
+                "top_factors": dict(p.top_factors),
+            }
+            for p in history
+        ],
     }
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
-def _print_table(name: str, result: Any) -> None:
+def _print_table(name: str, result: Any, history: list[Any]) -> None:
     from desktop.services.score import factor_text, points_text, summary_text
 
     print(
@@ -89,6 +103,16 @@ def _print_table(name: str, result: Any) -> None:
     for f in result.factors:
         print(f"  {points_text(f.points):>4}  {_plain(factor_text(f))}")
     print(f"  Règles version {result.rules_version} (« Score de solvabilité » dans l'application)")
+    if history:
+        last = history[-5:][::-1]
+        print(
+            "  Historique : "
+            + " · ".join(
+                f"{p.computed_on.strftime('%d/%m/%Y')} {p.score}"
+                + ("" if p.change is None else f" ({points_text(p.change)})")
+                for p in last
+            )
+        )
 
 
 def _plain(text: str) -> str:

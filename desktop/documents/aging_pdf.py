@@ -138,8 +138,15 @@ def render_aged_balance_pdf(
     data.append(
         [Paragraph("Total", bold), Paragraph(f"{len(balance.rows)} ligne(s)", bold), *amount_totals]
     )
-    table = Table(data, colWidths=[code_width, name_width, *amount_widths], repeatRows=1)
+    # splitInRow: a row taller than a page (a pasted name) goes on over the next page
+    # instead of failing the whole document (issue 8).
+    table = Table(
+        data, colWidths=[code_width, name_width, *amount_widths], repeatRows=1, splitInRow=1
+    )
     style = table_style(totals_row=True)
+    # Top-aligned: ReportLab cannot split a row over two pages when two of its cells are
+    # taller than a page and centred (issue 8: pasted names and codes).
+    style.add("VALIGN", (0, 0), (-1, -1), "TOP")
     style.add("FONTSIZE", (2, 0), (-1, -1), font_size)
     style.add("FONTNAME", (2, 1), (-2, -2), FONT)
     style.add("FONTNAME", (-1, 1), (-1, -1), FONT_BOLD)  # the total column

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.documents.excel import set_amount, set_text, sheet_title
+from desktop.documents.excel import set_amount, set_text, sheet_title, xml_safe
 from desktop.documents.letter_layout import (
     HEADER_BACKGROUND,
     INK,
@@ -44,6 +44,7 @@ from desktop.documents.letter_layout import (
     style_maker,
 )
 from desktop.documents.letter_layout import find_fonts as _fonts
+from desktop.documents.output import written_atomically
 from desktop.domain.enums import Department, DisputeCategory, DisputeResolution, DisputeStatus
 
 __all__ = [
@@ -232,7 +233,9 @@ def render_dispute_sheet(data: SheetData, path: Path) -> Path:
         return [Spacer(1, 4 * MM), para(title, s_section), Spacer(1, 1.5 * MM)]
 
     def grid(rows: list[list[Any]], widths: list[float], *, header: bool = True) -> Any:
-        table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+        # splitInRow: a row taller than a page (a long note) goes on over the next page
+        # instead of failing the whole document (issue 8).
+        table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1)
         commands: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.25, light_rule),
@@ -438,7 +441,9 @@ def render_dispute_sheet(data: SheetData, path: Path) -> Path:
         )
         story += [Spacer(1, 5 * MM), KeepTogether([notes])]
 
-    doc.build(story, canvasmaker=numbered_canvas(face))
+    with written_atomically(path) as temporary:
+        doc.filename = str(temporary)  # complete before it takes the name
+        doc.build(story, canvasmaker=numbered_canvas(face))
     return path
 
 
@@ -467,7 +472,7 @@ def write_disputes_xlsx(
     assert sheet is not None
     sheet.title = sheet_title(as_of.strftime("%d-%m-%Y"), "Litiges")
     workbook.properties.title = f"Litiges au {short_date(as_of)}"
-    workbook.properties.creator = company_name or "Encaisse"
+    workbook.properties.creator = xml_safe(company_name) or "Encaisse"
     if created is not None:  # a fixed date gives byte-identical files in tests
         workbook.properties.created = created
         workbook.properties.modified = created
@@ -513,4 +518,5 @@ def write_disputes_xlsx(
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{total_row - 1}"
     for column, chars in enumerate((6, 36, 24, 26, 18, 14, 20, 12, 12, 10, 10, 16), start=1):
         sheet.column_dimensions[get_column_letter(column)].width = chars
-    workbook.save(path)
+    with written_atomically(path) as temporary:
+        workbook.save(temporary)

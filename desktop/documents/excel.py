@@ -14,33 +14,40 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
+from typing import TYPE_CHECKING
 
 from desktop.documents.aging_pdf import bucket_label_fr, group_label_fr, group_name_fr
+from desktop.documents.output import written_atomically
 from desktop.domain.aging import AgedBalance, AgedBy
 from desktop.domain.money import cents_to_decimal
+from desktop.domain.text import looks_like_formula
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
+
+# openpyxl (and numpy, which it loads) is imported by the functions that write a
+# workbook, not with this module: the services import it at start-up (issue 9).
 
 EURO_FORMAT = '#,##0.00 "€";-#,##0.00 "€"'
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="E8EDF3")
-_TOTALS_FILL = PatternFill("solid", fgColor="F2F2F2")
-_RULE = Side(style="thin", color="9AA5B1")
+
+def xml_safe(text: str) -> str:
+    """`text` without the control characters XML refuses. Needed for the workbook's
+    properties (title, author): openpyxl writes them as they are, and a company name
+    holding a pasted NUL made a file Excel refuses to open."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
 
 
 def set_text(cell: Cell, text: str) -> None:
     """Put user text in `cell` so that it is shown as typed and never evaluated (line
     breaks are stored as LF, the only one XML keeps)."""
-    trigger = text.startswith(FORMULA_TRIGGERS)
+    trigger = looks_like_formula(text)
     # Control characters are refused by XML; a lone CR would be read back as LF anyway.
-    text = ILLEGAL_CHARACTERS_RE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = xml_safe(text).replace("\r\n", "\n").replace("\r", "\n")
     cell.value = text
-    if trigger or text.startswith(FORMULA_TRIGGERS):
+    if trigger or looks_like_formula(text):
         cell.data_type = "s"
         cell.quotePrefix = True
 
@@ -64,12 +71,20 @@ def write_aged_balance_xlsx(
 ) -> None:
     """Write the aged balance to an .xlsx file: a header row (frozen, with filters), one
     row per group (code, name, one amount per bucket, total) and a totals row."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    header_font = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor="E8EDF3")
+    totals_fill = PatternFill("solid", fgColor="F2F2F2")
+    rule = Side(style="thin", color="9AA5B1")
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
     sheet.title = sheet_title(balance.as_of.strftime("%d-%m-%Y"))
     workbook.properties.title = f"Balance âgée au {balance.as_of.strftime('%d/%m/%Y')}"
-    workbook.properties.creator = company_name or "Encaisse"
+    workbook.properties.creator = xml_safe(company_name) or "Encaisse"
     if created is not None:  # a fixed date gives byte-identical files in tests
         workbook.properties.created = created
         workbook.properties.modified = created
@@ -79,9 +94,9 @@ def write_aged_balance_xlsx(
     for column, header in enumerate(headers, start=1):
         cell = sheet.cell(row=1, column=column)
         set_text(cell, header)
-        cell.font = _HEADER_FONT
-        cell.fill = _HEADER_FILL
-        cell.border = Border(bottom=_RULE)
+        cell.font = header_font
+        cell.fill = header_fill
+        cell.border = Border(bottom=rule)
         if column > 2:
             cell.alignment = Alignment(horizontal="right")
 
@@ -101,9 +116,9 @@ def write_aged_balance_xlsx(
         set_amount(sheet.cell(row=row_number, column=3 + offset), cents)
     for column in range(1, len(headers) + 1):
         cell = sheet.cell(row=row_number, column=column)
-        cell.font = _HEADER_FONT
-        cell.fill = _TOTALS_FILL
-        cell.border = Border(top=_RULE)
+        cell.font = header_font
+        cell.fill = totals_fill
+        cell.border = Border(top=rule)
 
     sheet.freeze_panes = "C2"
     last_column = get_column_letter(len(headers))
@@ -116,4 +131,5 @@ def write_aged_balance_xlsx(
     sheet.column_dimensions["B"].width = max(24, min(50, longest_name + 2))
     for column in range(3, len(headers) + 1):
         sheet.column_dimensions[get_column_letter(column)].width = 16
-    workbook.save(path)
+    with written_atomically(path) as temporary:
+        workbook.save(temporary)

@@ -47,6 +47,7 @@ from desktop.documents.letter_layout import (
     short_date,
     style_maker,
 )
+from desktop.documents.output import written_atomically
 from desktop.domain.enums import DocumentKind, InsolvencyKind
 
 __all__ = ["PROCEDURE_NAMES", "ClaimData", "ClaimLine", "render_claim"]
@@ -265,6 +266,7 @@ def render_claim(data: ClaimData, path: Path) -> Path:
     facts_table = Table(
         [[para(label, s_head), para(value, s_text)] for label, value in facts],
         colWidths=[48 * mm, body_width - 48 * mm],
+        splitInRow=1,  # a row taller than a page goes on over the next one (issue 8)
     )
     facts_table.setStyle(
         TableStyle(
@@ -314,7 +316,7 @@ def render_claim(data: ClaimData, path: Path) -> Path:
         )
         if not with_penalties:
             rows[-1][3] = money(subtotal)
-        table = Table(rows, colWidths=col_widths, repeatRows=1)
+        table = Table(rows, colWidths=col_widths, repeatRows=1, splitInRow=1)
         table.setStyle(
             TableStyle(
                 [
@@ -420,5 +422,7 @@ def render_claim(data: ClaimData, path: Path) -> Path:
         para(f"Récapitulatif établi le {french_long_date(data.printed_on)}.", s_small),
     ]
     story.append(KeepTogether(closing))
-    doc.build(story, canvasmaker=numbered_canvas(face))
+    with written_atomically(path) as temporary:
+        doc.filename = str(temporary)  # complete before it takes the name
+        doc.build(story, canvasmaker=numbered_canvas(face))
     return path

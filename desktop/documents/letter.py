@@ -55,6 +55,7 @@ from desktop.documents.letter_layout import (
     string_width,
     window_address_bottom,
 )
+from desktop.documents.output import written_atomically
 from desktop.documents.templating import INVOICE_TABLE
 
 __all__ = ["LABELS", "LetterData", "LetterLine", "invoice_text", "render_letters"]
@@ -573,9 +574,13 @@ def render_letters(
     from reportlab.pdfgen.canvas import Canvas
 
     face = Typeface.default()
-    target = str(path) if isinstance(path, Path | str) else path
+    if isinstance(path, Path | str):
+        with written_atomically(path) as temporary, temporary.open("wb") as handle:
+            return render_letters(
+                letters, handle, title=title, progress=progress, canvas_class=canvas_class
+            )
     canvas = (canvas_class or Canvas)(
-        target, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1, invariant=1
+        path, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1, invariant=1
     )
     canvas.setTitle(title)
     canvas.setAuthor("Encaisse")

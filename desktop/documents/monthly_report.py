@@ -32,6 +32,7 @@ from desktop.documents.letter_layout import (
     numbered_canvas,
     style_maker,
 )
+from desktop.documents.output import written_atomically
 from desktop.domain.enums import Channel, DisputeCategory
 
 __all__ = [
@@ -381,7 +382,8 @@ def render_monthly_report(
     lines += [[para(name, s_cell), para(face.money(c), s_right)] for name, c in data.late_payers]
     top = [para("Les dix plus gros retards", s_head), Spacer(1, 2 * mm)]
     if data.late_payers:
-        table = Table(lines, colWidths=[body_width - 35 * mm, 35 * mm], repeatRows=1)
+        # splitInRow: a row taller than a page goes on over the next one (issue 8).
+        table = Table(lines, colWidths=[body_width - 35 * mm, 35 * mm], repeatRows=1, splitInRow=1)
         table.setStyle(_table_style(colors))
         top.append(table)
     else:
@@ -395,14 +397,16 @@ def render_monthly_report(
             [para(name, s_cell), para(on.strftime("%d/%m/%Y"), s_right)]
             for name, on in data.proposals
         ]
-        table = Table(rows, colWidths=[body_width - 35 * mm, 35 * mm], repeatRows=1)
+        table = Table(rows, colWidths=[body_width - 35 * mm, 35 * mm], repeatRows=1, splitInRow=1)
         table.setStyle(_table_style(colors))
         waiting.append(table)
     else:
         waiting.append(para("Aucune proposition de blocage en attente.", s_muted))
     story.append(KeepTogether(waiting))
 
-    doc.build(story, canvasmaker=numbered_canvas(face))
+    with written_atomically(path) as temporary:
+        doc.filename = str(temporary)  # complete before it takes the name
+        doc.build(story, canvasmaker=numbered_canvas(face))
     return path
 
 

@@ -2,11 +2,12 @@
 amounts and dates. ReportLab platypus; plain data in, no Qt, no ORM.
 
 User text (customer names, labels, notes) always goes through `paragraph()`, which
-escapes it: ReportLab paragraphs read a small XML markup, so an unescaped
-"Dupont & Fils <SARL>" would print wrong or fail.
+escapes it with the letters' own `Typeface.escape`: ReportLab paragraphs read a small
+XML markup, so an unescaped "Dupont & Fils <SARL>" would print wrong or fail.
 
-The standard PDF fonts (Helvetica) only cover Latin-1 / WinAnsi: the narrow no-break
-space that `format_cents` puts between thousands is swapped for a no-break space.
+The fonts are the letters' (DejaVu Sans when found, so Greek, Hebrew or Arabic names
+print; else Helvetica, which only covers Latin-1 / WinAnsi): the narrow no-break space
+that `format_cents` puts between thousands is swapped for a no-break space.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -25,10 +25,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, TableStyle
 
+from desktop.documents.letter_layout import Typeface, find_fonts
+from desktop.documents.output import written_atomically
 from desktop.domain.money import format_cents
 
-FONT = "Helvetica"
-FONT_BOLD = "Helvetica-Bold"
+FONT, FONT_BOLD, _ = find_fonts()
 MARGIN = 15 * mm
 HEADER_BACKGROUND = colors.HexColor("#E8EDF3")
 TOTALS_BACKGROUND = colors.HexColor("#F2F2F2")
@@ -67,7 +68,7 @@ def styles() -> StyleSheet1:
 
 def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph printing `text` literally (markup escaped, line breaks kept)."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    return Paragraph(Typeface.default().escape(text), style)
 
 
 def table_style(
@@ -103,13 +104,16 @@ def page_decorator(
     company_name: str, title: str, printed_on: date | None = None
 ) -> Callable[[Canvas, SimpleDocTemplate], None]:
     """Draws on every page: the company name and the title at the top, the print date
-    and "Page n" at the bottom. Canvas strings are not markup: no escaping needed."""
+    and "Page n" at the bottom. Canvas strings are not markup: no escaping needed, but
+    the name is kept on one line (no control character) and within half the width."""
+    face = Typeface.default()
 
     def decorate(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         width, height = doc.pagesize
         canvas.saveState()
         canvas.setFont(FONT_BOLD, 9)
-        canvas.drawString(MARGIN, height - 10 * mm, company_name)
+        name = face.fit(company_name, FONT_BOLD, 9, (width - 2 * MARGIN) / 2)
+        canvas.drawString(MARGIN, height - 10 * mm, name)
         canvas.setFont(FONT, 8)
         canvas.drawRightString(width - MARGIN, height - 10 * mm, title)
         canvas.setStrokeColor(RULE)
@@ -146,7 +150,9 @@ def build_pdf(
         creator="Encaisse",
     )
     decorate = page_decorator(company_name, title, printed_on)
-    doc.build(list(story), onFirstPage=decorate, onLaterPages=decorate)
+    with written_atomically(path) as temporary:
+        doc.filename = str(temporary)  # complete before it takes the name
+        doc.build(list(story), onFirstPage=decorate, onLaterPages=decorate)
 
 
 def content_width(*, is_landscape: bool = False) -> float:

@@ -45,6 +45,7 @@ from desktop.documents.letter_layout import (
     window_address_bottom,
 )
 from desktop.documents.letter_layout import find_fonts as _fonts
+from desktop.documents.output import written_atomically
 from desktop.domain.enums import PaymentTermsBasis
 from desktop.domain.schedule import format_percent, format_quantity
 
@@ -219,7 +220,9 @@ def render_proposal(data: ProposalPdfData, path: Path) -> Path:
     )
 
     def grid(rows: list[list[Any]], widths: list[float], right_from: int) -> Table:
-        table = Table(rows, colWidths=widths, repeatRows=1)
+        # splitInRow: a row taller than a page (a long description) goes on over the
+        # next page instead of failing the whole document (issue 8).
+        table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
         table.setStyle(
             TableStyle(
                 [
@@ -381,7 +384,11 @@ def render_proposal(data: ProposalPdfData, path: Path) -> Path:
         Spacer(1, 16 * mm),
         para("Signature et cachet", s_small),
     ]
-    box = Table([[left, right]], colWidths=[body_width * 0.42, body_width * 0.58])
+    box = Table(
+        [[left, right]],
+        colWidths=[body_width * 0.42, body_width * 0.58],
+        splitInRow=1,  # a company name taller than a page must not fail the PDF (issue 8)
+    )
     box.setStyle(
         TableStyle(
             [
@@ -396,5 +403,7 @@ def render_proposal(data: ProposalPdfData, path: Path) -> Path:
     )
     story.append(KeepTogether([box]))
 
-    doc.build(story, canvasmaker=numbered_canvas(face))
+    with written_atomically(path) as temporary:
+        doc.filename = str(temporary)  # complete before it takes the name
+        doc.build(story, canvasmaker=numbered_canvas(face))
     return path

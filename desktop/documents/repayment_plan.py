@@ -42,6 +42,7 @@ from desktop.documents.letter_layout import (
     window_address_bottom,
 )
 from desktop.documents.letter_layout import find_fonts as _fonts
+from desktop.documents.output import written_atomically
 
 __all__ = ["PlanInvoice", "PlanLine", "RepaymentPlanData", "render_repayment_plan"]
 
@@ -265,7 +266,8 @@ def render_repayment_plan(data: RepaymentPlanData, path: Path) -> Path:
     rows.append(["Total reconnu", "", "", face.money(data.total_cents)])
     col = [w * mm for w in (78, 32, 32, 38)]
     scale = body_width / sum(col)
-    table = Table(rows, colWidths=[w * scale for w in col], repeatRows=1)
+    # splitInRow: a row taller than a page goes on over the next one (issue 8).
+    table = Table(rows, colWidths=[w * scale for w in col], repeatRows=1, splitInRow=1)
     commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 1), (-1, -1), regular),
         ("FONTSIZE", (0, 1), (-1, -1), 8.5),
@@ -321,7 +323,7 @@ def render_repayment_plan(data: RepaymentPlanData, path: Path) -> Path:
     sched.append(["", "Total", face.money(sum(x.amount_cents for x in data.lines)), ""])
     col = [14 * mm, 50 * mm, 45 * mm, 51 * mm]
     scale = body_width / sum(col)
-    schedule = Table(sched, colWidths=[w * scale for w in col], repeatRows=1)
+    schedule = Table(sched, colWidths=[w * scale for w in col], repeatRows=1, splitInRow=1)
     schedule.setStyle(
         TableStyle(
             [
@@ -388,6 +390,7 @@ def render_repayment_plan(data: RepaymentPlanData, path: Path) -> Path:
         colWidths=[body_width / 2 - 3 * mm, body_width / 2 - 3 * mm],
         hAlign="LEFT",
         spaceBefore=0,
+        splitInRow=1,  # names taller than a page must not fail the PDF (issue 8)
     )
     signatures.setStyle(
         TableStyle(
@@ -407,5 +410,7 @@ def render_repayment_plan(data: RepaymentPlanData, path: Path) -> Path:
         else []
     )
     story.append(KeepTogether([*clauses, signatures, *signed]))
-    doc.build(story, canvasmaker=numbered_canvas(face))
+    with written_atomically(path) as temporary:
+        doc.filename = str(temporary)  # complete before it takes the name
+        doc.build(story, canvasmaker=numbered_canvas(face))
     return path

@@ -49,6 +49,7 @@ from desktop.documents.letter_layout import (
     window_address_bottom,
 )
 from desktop.documents.letter_layout import find_fonts as _fonts
+from desktop.documents.output import written_atomically
 from desktop.domain.enums import DocumentKind
 
 __all__ = [
@@ -279,7 +280,9 @@ def render_statement(data: StatementData, path: Path) -> Path:
         )
     if not data.lines:
         rows.append([para("Aucune pièce en attente de règlement.", s_cell_note), *[""] * 6])
-    table = Table(rows, colWidths=col_widths, repeatRows=1)
+    # splitInRow: a row taller than a page (a long label) goes on over the next page
+    # instead of failing the whole statement (issue 8).
+    table = Table(rows, colWidths=col_widths, repeatRows=1, splitInRow=1)
     commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 1), (-1, -1), regular),
         ("FONTSIZE", (0, 1), (-1, -1), 8.5),
@@ -361,8 +364,10 @@ def render_statement(data: StatementData, path: Path) -> Path:
     closing += [Spacer(1, 3 * mm), para("Cordialement,", s_text), para(company.name, s_right)]
     story.append(KeepTogether(closing))
 
-    doc.build(
-        story,
-        canvasmaker=numbered_canvas(face),
-    )
+    with written_atomically(path) as temporary:
+        doc.filename = str(temporary)  # complete before it takes the name
+        doc.build(
+            story,
+            canvasmaker=numbered_canvas(face),
+        )
     return path

@@ -35,6 +35,7 @@ from desktop.documents.letter_layout import (
     style_maker,
 )
 from desktop.documents.letter_layout import find_fonts as _fonts
+from desktop.documents.output import written_atomically
 
 __all__ = [
     "MAX_ITEMS",
@@ -404,5 +405,7 @@ def render_briefs(briefs: Sequence[BriefData], path: Path) -> Path:
         story.append(KeepInFrame(body_width, body_height, one_brief(data), mode="shrink"))
     if not story:
         story.append(para("Aucune visite prévue.", s_text))
-    doc.build(story, canvasmaker=numbered_canvas(face))
+    with written_atomically(path) as temporary:
+        doc.filename = str(temporary)  # complete before it takes the name
+        doc.build(story, canvasmaker=numbered_canvas(face))
     return path

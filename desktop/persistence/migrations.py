@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -88,6 +89,26 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+# A partial copy older than this was left by a backup that was killed: no backup runs that
+# long (a large file copies in seconds), so removing it cannot race a copy in progress.
+STALE_PARTIAL_SECONDS = 3600
+
+
+def remove_stale_partials(folder: Path) -> list[Path]:
+    """Remove the half-written copies (`.NAME.part` and its `-journal`) a killed backup
+    left in `folder`; returns what was removed."""
+    removed: list[Path] = []
+    now = time.time()
+    for leftover in folder.glob(".*.part*"):
+        try:
+            if now - leftover.stat().st_mtime > STALE_PARTIAL_SECONDS:
+                leftover.unlink()
+                removed.append(leftover)
+        except OSError:  # already gone, or not ours to remove: the backup goes on
+            continue
+    return removed
+
+
 def backup_copy(source: Path, target: Path) -> None:
     """A consistent copy through SQLite's online backup API (safe with WAL).
 
@@ -96,6 +117,7 @@ def backup_copy(source: Path, target: Path) -> None:
     backup under the final name. Readable by its owner only on Linux and macOS.
     """
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    remove_stale_partials(target.parent)
     partial = target.with_name(f".{target.name}.part")
     partial.unlink(missing_ok=True)
     src = sqlite3.connect(source)

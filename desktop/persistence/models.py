@@ -121,6 +121,8 @@ class Customer(Stamped, Base):
     __table_args__ = (
         Index("ix_customers_status_sort_name", "status", "sort_name"),
         Index("ix_customers_sort_name", "sort_name"),
+        # The list sorted by score, a page at a time (migration 0011).
+        Index("ix_customers_score_sort_name", "score", "sort_name"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     status: Mapped[str] = mapped_column(S, index=True)
@@ -169,6 +171,11 @@ class Customer(Stamped, Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
     sort_name: Mapped[str] = mapped_column(NAME, default="")
     sort_city: Mapped[str] = mapped_column(String(100), default="")
+    # The last solvency score computed (migration 0011), so the list sorts on it in SQL;
+    # None until the first refresh. ScoreHistory keeps the past ones.
+    score: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    score_rules_version: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    score_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
     contacts: Mapped[list[Contact]] = relationship(
         back_populates="customer", cascade="all, delete-orphan", order_by="Contact.id"
@@ -735,3 +742,20 @@ class ScheduleTemplate(Stamped, Base):
     milestones_json: Mapped[str] = mapped_column(Text)
     is_default: Mapped[bool] = mapped_column(Boolean, default=False)
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# --- Solvency score history (migration 0011) ----------------------------------------------
+
+
+class ScoreHistory(Base):
+    """A customer's score on the day it changed (score or rules version), with its main
+    reasons as {factor code: points} so a past score stays explainable."""
+
+    __tablename__ = "score_history"
+    __table_args__ = (Index("ix_score_history_customer_computed_on", "customer_id", "computed_on"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"))
+    computed_on: Mapped[date] = mapped_column(Date)
+    score: Mapped[int] = mapped_column(Integer)
+    rules_version: Mapped[str] = mapped_column(String(16))
+    top_factors_json: Mapped[str] = mapped_column(Text, default="{}")

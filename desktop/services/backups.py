@@ -22,6 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import delete
+from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.domain.backups import (
     REASON_MANUAL,
@@ -31,6 +32,8 @@ from desktop.domain.backups import (
     parse_backup_name,
 )
 from desktop.domain.clock import Clock
+from desktop.domain.enums import AuditAction
+from desktop.persistence import audit
 from desktop.persistence.database import Database
 from desktop.persistence.lock import FileLock, FileLockedError
 from desktop.persistence.migrations import (
@@ -131,9 +134,23 @@ class BackupService:
         Existing backups stay where they are.
         """
         with self._ctx.database.transaction() as session:
+            row = session.get(AppMeta, BACKUP_FOLDER_KEY)
+            before = row.value if row is not None else ""
             session.execute(delete(AppMeta).where(AppMeta.key == BACKUP_FOLDER_KEY))
+            after = str(folder.expanduser()) if folder is not None else ""
             if folder is not None:
-                session.add(AppMeta(key=BACKUP_FOLDER_KEY, value=str(folder.expanduser())))
+                session.add(AppMeta(key=BACKUP_FOLDER_KEY, value=after))
+            if before != after:
+                audit.record(
+                    session,
+                    at=self._ctx.clock.now(),
+                    actor=self._ctx.actor(),
+                    action=AuditAction.UPDATE,
+                    entity="setting",
+                    entity_id=0,
+                    summary=BACKUP_FOLDER_KEY,
+                    changes={BACKUP_FOLDER_KEY: (before, after)},
+                )
 
     # --- backing up ----------------------------------------------------------------------
 
@@ -225,12 +242,39 @@ class BackupService:
         try:
             kept = self._keep_aside(path) if path.exists() else None
             self._ctx.database.close()
-            _replace_atomically(source, path)
+            # The restore is written in the copy's audit trail before the copy replaces
+            # the data file: a crash leaves the old file or the new one with its record.
+            _replace_atomically(
+                source, path, prepare=lambda copy: self._record_restore(copy, source, kept)
+            )
             self._rotate(self._ctx.clock.now())
         finally:
             if owned:
                 lock.release()
         return kept
+
+    def _record_restore(self, copy: Path, source: Path, kept: Path | None) -> None:
+        """Write the restore in the audit trail of `copy`, the restored file before it
+        replaces the data file (audit_log has kept its columns since the first schema,
+        so an older backup takes it too). A failure here is logged, not raised: the
+        restore matters more than its trace."""
+        database = Database.at(copy)
+        try:
+            with database.transaction() as session:
+                audit.record(
+                    session,
+                    at=self._ctx.clock.now(),
+                    actor=self._ctx.actor(),
+                    action=AuditAction.UPDATE,
+                    entity="data_file",
+                    entity_id=0,
+                    summary=source.name,
+                    changes={"restored_from": (kept.name if kept else None, source.name)},
+                )
+        except (sqlite3.Error, SQLAlchemyError) as exc:
+            logger.warning("The restore could not be written to the audit trail: %s", exc)
+        finally:
+            database.close()
 
     def _keep_aside(self, path: Path) -> Path:
         now = self._ctx.clock.now()
@@ -269,8 +313,12 @@ def _acquire_unless_ours(lock: FileLock) -> bool:
     return True
 
 
-def _replace_atomically(source: Path, path: Path) -> None:
-    """Copy `source` beside `path`, flush it, and rename it over `path`.
+def _replace_atomically(
+    source: Path, path: Path, prepare: Callable[[Path], None] | None = None
+) -> None:
+    """Copy `source` beside `path`, let `prepare` write into the copy, flush it, and
+    rename it over `path`: the rename is the only moment the data file changes, so a
+    crash (SIGKILL, power cut) leaves the old file or the whole new one, never a mix.
 
     The current file's write-ahead log is checkpointed and emptied first: a -wal left
     beside the new file would be replayed into it.
@@ -287,7 +335,15 @@ def _replace_atomically(source: Path, path: Path) -> None:
         if busy:
             raise BackupError(BackupProblem.BUSY, str(path))
     temporary = path.with_name(f".{path.name}.restauration")
+    # A restore killed while writing into its copy leaves that copy's journal or log:
+    # SQLite would replay it into the next copy under the same name.
+    for suffix in ("-journal", "-wal", "-shm"):
+        Path(str(temporary) + suffix).unlink(missing_ok=True)
     backup_copy(source, temporary)
+    if prepare is not None:
+        prepare(temporary)
+        with open(temporary, "rb+") as handle:
+            os.fsync(handle.fileno())
     if os.name == "posix":
         os.chmod(temporary, 0o600)
     os.replace(temporary, path)

@@ -323,7 +323,10 @@ class BlockingService:
                     text = encode_rules(triggered)
                     if not triggered:
                         session.delete(proposal)
-                        self._audit(session, proposal.id, AuditAction.DELETE, "withdrawn", actor)
+                        self._audit(
+                            session, proposal.id, AuditAction.DELETE, "withdrawn", actor,
+                            {"customer_id": (cid, None), "rule": (proposal.rule, None)},
+                        )  # fmt: skip
                         withdrawn += 1
                     elif text != proposal.rule:
                         self._audit(

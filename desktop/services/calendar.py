@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
 
+from desktop.documents.letter_layout import lines_of
 from desktop.domain.enums import ActionStatus, Channel, TaskKind
 from desktop.domain.money import format_cents
 from desktop.services.context import ServiceContext
@@ -230,8 +231,8 @@ class CalendarService:
             event.add("dtstamp", stamp)
             event.add("dtstart", e.day)
             event.add("dtend", e.day + timedelta(days=1))
-            event.add("summary", _summary(e))
-            event.add("description", _description(e))
+            event.add("summary", _ics_text(_summary(e)))
+            event.add("description", _ics_text(_description(e)))
             event.add("categories", [e.kind.value])
             event.add("transp", "TRANSPARENT")
             calendar.add_component(event)
@@ -260,6 +261,14 @@ def _summary(e: CalendarEvent) -> str:
     if e.kind is EventKind.CLAIM_DEADLINE:
         return f"Déclaration de créance – {e.customer_name}"
     return f"{e.title} – {e.customer_name}" if e.customer_name not in e.title else e.title
+
+
+def _ics_text(text: str) -> str:
+    """`text` fit for an iCalendar TEXT value: icalendar escapes line breaks, commas and
+    semicolons but writes control characters as they are, which RFC 5545 forbids (a NUL
+    pasted into a name can end the file early for a reader written in C). Every kind of
+    line break becomes one "\\n", other control characters a space."""
+    return "\n".join(lines_of(text))
 
 
 def _description(e: CalendarEvent) -> str:

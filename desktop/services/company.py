@@ -110,11 +110,20 @@ class CompanyService:
                 row = CompanySettings(created_at=now)
                 session.add(row)
                 action = AuditAction.CREATE
+            # Before/after of each field for the audit trail (a new file: what was filled).
+            before = {
+                f.name: getattr(row, f.name, None) if action is AuditAction.UPDATE else None
+                for f in fields(profile)
+            }
             for f in fields(profile):
                 value = getattr(profile, f.name)
                 setattr(row, f.name, value.value if isinstance(value, Country) else value)
             row.updated_at = now
             session.flush()
+            after = {f.name: getattr(row, f.name) for f in fields(profile)}
+            changes = {
+                k: v for k, v in audit.diff(before, after).items() if v[0] not in (None, "") or v[1]
+            }
             audit.record(
                 session,
                 at=now,
@@ -123,4 +132,5 @@ class CompanyService:
                 entity="company",
                 entity_id=row.id,
                 summary=profile.legal_name,
+                changes=changes,
             )

@@ -62,6 +62,10 @@ class CustomerRow:
     payment_terms_days: int
     payment_terms_basis: PaymentTermsBasis
     credit_limit_cents: int | None
+    # The last solvency score stored by the refresh of the day (None: not computed yet).
+    score: int | None = None
+    score_rules_version: str | None = None
+    score_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -254,6 +258,9 @@ class CustomerService:
                 payment_terms_days=r.payment_terms_days,
                 payment_terms_basis=PaymentTermsBasis(r.payment_terms_basis),
                 credit_limit_cents=r.credit_limit_cents,
+                score=r.score,
+                score_rules_version=r.score_rules_version,
+                score_on=r.score_on,
             )
             for r in rows
         ]
@@ -441,6 +448,7 @@ class CustomerService:
         with self._ctx.database.transaction() as session:
             if session.get(Customer, customer_id) is None:
                 raise NotFoundError("customer", customer_id)
+            before: dict[str, object] = {}
             if contact.id is None:
                 row = _contact_row(customer_id, contact, now)
                 session.add(row)
@@ -448,6 +456,7 @@ class CustomerService:
                 row = session.get(Contact, contact.id)
                 if row is None or row.customer_id != customer_id:
                     raise NotFoundError("contact", contact.id)
+                before = _contact_audit_fields(row)
                 _fill_contact(row, contact)
                 row.updated_at = now
             if contact.is_primary:
@@ -457,11 +466,40 @@ class CustomerService:
                     if other is not row:
                         other.is_primary = False
             session.flush()
+            after = _contact_audit_fields(row)
+            changes = (
+                audit.diff(before, after)
+                if contact.id is not None
+                else {k: (None, v) for k, v in after.items() if v}
+            )
+            if contact.id is None or changes:
+                audit.record(
+                    session,
+                    at=now,
+                    actor=self._ctx.actor(),
+                    action=AuditAction.CREATE if contact.id is None else AuditAction.UPDATE,
+                    entity="contact",
+                    entity_id=row.id,
+                    summary=_contact_name(row),
+                    changes=changes,
+                )
             return row.id
 
     def delete_contact(self, contact_id: int) -> None:
-        """Remove one contact."""
+        """Remove one contact. Audited, naming its customer (the row is gone after)."""
         with self._ctx.database.transaction() as session:
+            row = session.get(Contact, contact_id)
+            if row is not None:
+                audit.record(
+                    session,
+                    at=self._ctx.clock.now(),
+                    actor=self._ctx.actor(),
+                    action=AuditAction.DELETE,
+                    entity="contact",
+                    entity_id=contact_id,
+                    summary=_contact_name(row),
+                    changes={"customer_id": (row.customer_id, None)},
+                )
             session.execute(delete(Contact).where(Contact.id == contact_id))
 
     # --- ratings -----------------------------------------------------------------------
@@ -484,11 +522,33 @@ class CustomerService:
             )
             session.add(row)
             session.flush()
+            audit.record(
+                session,
+                at=now,
+                actor=self._ctx.actor(),
+                action=AuditAction.CREATE,
+                entity="external_rating",
+                entity_id=row.id,
+                summary=f"{row.source} {row.value} ({row.rated_on.isoformat()})",
+                changes={"value": (None, row.value), "rated_on": (None, row.rated_on)},
+            )
             return row.id
 
     def delete_rating(self, rating_id: int) -> None:
-        """Remove one external rating."""
+        """Remove one external rating. Audited, naming its customer."""
         with self._ctx.database.transaction() as session:
+            row = session.get(ExternalRating, rating_id)
+            if row is not None:
+                audit.record(
+                    session,
+                    at=self._ctx.clock.now(),
+                    actor=self._ctx.actor(),
+                    action=AuditAction.DELETE,
+                    entity="external_rating",
+                    entity_id=rating_id,
+                    summary=f"{row.source} {row.value} ({row.rated_on.isoformat()})",
+                    changes={"customer_id": (row.customer_id, None), "value": (row.value, None)},
+                )
             session.execute(delete(ExternalRating).where(ExternalRating.id == rating_id))
 
     def total(self) -> int:
@@ -506,6 +566,24 @@ def _fill_contact(row: Contact, c: ContactData) -> None:
     row.is_primary = c.is_primary
     row.receives_reminders = c.receives_reminders
     row.notes = c.notes.strip()
+
+
+def _contact_audit_fields(row: Contact) -> dict[str, object]:
+    """What the audit trail compares before and after a contact is saved."""
+    return {
+        "first_name": row.first_name,
+        "last_name": row.last_name,
+        "role": row.role,
+        "email": row.email,
+        "phone": row.phone,
+        "is_primary": row.is_primary,
+        "receives_reminders": row.receives_reminders,
+        "notes": row.notes,
+    }
+
+
+def _contact_name(row: Contact) -> str:
+    return " ".join(p for p in (row.first_name, row.last_name) if p)
 
 
 def _contact_row(customer_id: int, c: ContactData, now: datetime) -> Contact:

@@ -2065,6 +2065,10 @@ def generate_demo(
         from desktop.services.demo_plans import play_repayment_plans
 
         play_repayment_plans(services)
+        # Solvency scores a fortnight apart over the replayed weeks, then today's: the
+        # customer list shows scores and each customer page a short history (issue 7).
+        for weeks_ago in (8, 6, 4, 2, 0):
+            services.score.refresh(gen.today - timedelta(weeks=weeks_ago))
     report(1.0)
     return DemoSummary(
         customers=customers,

@@ -13,9 +13,7 @@ the data file, under a sanitised, unique name.
 
 from __future__ import annotations
 
-import re
 import shutil
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -56,6 +54,7 @@ from desktop.domain.enums import (
 )
 from desktop.domain.errors import ErrorCode, FieldError, NotFoundError, ValidationError
 from desktop.domain.money import format_cents
+from desktop.domain.text import MAX_NAME_BYTES, safe_file_name, safe_file_stem
 from desktop.persistence import audit
 from desktop.persistence.models import (
     CompanySettings,
@@ -98,8 +97,6 @@ QUESTIONS = (
 TASK_DAYS = 7  # the salesperson's answer is expected within a week
 _ACTIVE = tuple(status.value for status in ACTIVE_STATUSES)
 _OWED_KINDS = (DocumentKind.INVOICE.value, DocumentKind.EXPECTED_INSTALMENT.value)
-_FILE_NAME_MAX = 120
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 
 
 class DisputeError(Exception):
@@ -228,22 +225,6 @@ class DisputeSummary:
 def attachments_dir(data_file: Path) -> Path:
     """The folder that holds the attachments of a data file's disputes."""
     return data_file.with_name(f"{data_file.stem}-pieces")
-
-
-def safe_file_name(name: str) -> str:
-    """A file name that stays inside its folder on Windows, macOS and Linux: no
-    separators, no control or reserved characters, no leading dots, not too long."""
-    base = unicodedata.normalize("NFC", name.replace("\\", "/").rsplit("/", 1)[-1])
-    base = _UNSAFE.sub("_", base).strip().lstrip(".").strip()
-    if not base or set(base) <= {"_", " "}:
-        base = "piece"
-    if len(base) > _FILE_NAME_MAX:
-        stem, dot, suffix = base.rpartition(".")
-        if dot and 0 < len(suffix) <= 10:
-            base = stem[: _FILE_NAME_MAX - len(suffix) - 1] + "." + suffix
-        else:
-            base = base[:_FILE_NAME_MAX]
-    return base
 
 
 class DisputeService:
@@ -542,7 +523,7 @@ class DisputeService:
         if self._ctx.database.path is None:
             raise DisputeError("no_data_file", dispute_id)
         now = self._ctx.clock.now()
-        display_name = safe_file_name(source.name)
+        display_name = safe_file_name(source.name, fallback="piece")
         folder = attachments_dir(self._ctx.database.path) / str(dispute_id)
         copied: Path | None = None
         try:
@@ -1106,7 +1087,11 @@ def _unique_target(folder: Path, name: str) -> Path:
     stem, suffix = target.stem, target.suffix
     counter = 2
     while target.exists():
-        target = folder / f"{stem} ({counter}){suffix}"
+        # The stem is shortened if need be: " (2)" must not push a name already at the
+        # file system's limit over it.
+        tail = f" ({counter}){suffix}"
+        room = MAX_NAME_BYTES - len(tail.encode("utf-8"))
+        target = folder / (safe_file_stem(stem, len(stem), max_bytes=room) + tail)
         counter += 1
     return target
 

@@ -30,7 +30,6 @@ import re
 import site
 import sys
 import sysconfig
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -69,6 +68,7 @@ from desktop.domain.enums import (
 )
 from desktop.domain.errors import NotFoundError
 from desktop.domain.money import format_cents
+from desktop.domain.text import safe_file_stem
 from desktop.persistence import audit
 from desktop.persistence.models import (
     CompanySettings,
@@ -286,6 +286,7 @@ class LetterService:
         with self._ctx.database.transaction() as session:
             row = self._template_row(session, key, language)
             action = AuditAction.UPDATE
+            before = {} if row is None else {"subject": row.subject, "body": row.body}
             if row is None:
                 action = AuditAction.CREATE
                 row = LetterTemplate(key=key, language=language, created_at=now)
@@ -302,6 +303,7 @@ class LetterService:
                 entity="letter_template",
                 entity_id=row.id,
                 summary=f"{key}.{language}",
+                changes=audit.diff(before, {"subject": subject, "body": body}),
             )
 
     def reset_template(self, key: str, language: str) -> None:
@@ -314,6 +316,7 @@ class LetterService:
             if row is None:
                 return
             row_id = row.id
+            removed = {"subject": (row.subject, None), "body": (row.body, None)}
             session.execute(delete(LetterTemplate).where(LetterTemplate.id == row_id))
             audit.record(
                 session,
@@ -323,6 +326,7 @@ class LetterService:
                 entity="letter_template",
                 entity_id=row_id,
                 summary=f"{key}.{language}",
+                changes=removed,
             )
 
     @staticmethod
@@ -453,7 +457,7 @@ class LetterService:
                 )
                 continue
             message = self._email(batch_letter.letter, recipient, sender)
-            path = folder / f"{index:03d}-{_slug(batch_letter.customer_name)}.eml"
+            path = folder / f"{index:03d}-{safe_file_stem(batch_letter.customer_name, 60)}.eml"
             path.write_bytes(bytes(message))
             written.append(
                 WrittenEmail(
@@ -495,7 +499,8 @@ class LetterService:
         message.set_content("\n\n".join(parts) + "\n")
         pdf = BytesIO()
         render_letters([letter], pdf, title=letter.subject)
-        name = f"{_slug(letter.subject)[:40]}-{_slug(letter.recipient.name)[:40]}.pdf"
+        parts = (safe_file_stem(letter.subject, 40), safe_file_stem(letter.recipient.name, 40))
+        name = " - ".join(parts) + ".pdf"
         message.add_attachment(pdf.getvalue(), maintype="application", subtype="pdf", filename=name)
         return message
 
@@ -945,9 +950,3 @@ def _address(name: str, email: str) -> Address | None:
         return Address(display_name=one_line(name), username=local, domain=domain)
     except (ValueError, IndexError):
         return None
-
-
-def _slug(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", one_line(text)).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", folded).strip("-").lower()
-    return slug or "client"

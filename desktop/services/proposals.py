@@ -336,6 +336,12 @@ class ProposalService:
             if errors:
                 raise ValidationError(errors)
             payload = json.dumps(template.to_json(), ensure_ascii=False)
+            before = (
+                {}
+                if row is None
+                else {"name": row.name, "kind": row.kind, "milestones": row.milestones_json}
+            )
+            after = {"name": template.name, "kind": template.kind.value, "milestones": payload}
             if row is None:
                 position = session.scalar(select(func.max(TemplateRow.position))) or 0
                 row = TemplateRow(
@@ -356,7 +362,9 @@ class ProposalService:
                 row.milestones_json = payload
                 row.updated_at = now
                 action = AuditAction.UPDATE
-            self._audit(session, action, TEMPLATE_ENTITY, row.id, template.name)
+            self._audit(
+                session, action, TEMPLATE_ENTITY, row.id, template.name, audit.diff(before, after)
+            )
             return row.id
 
     def set_default_template(self, template_id: int) -> None:
@@ -365,12 +373,21 @@ class ProposalService:
             row = session.get(TemplateRow, template_id)
             if row is None:
                 raise NotFoundError(TEMPLATE_ENTITY, template_id)
+            previous = [
+                other.name
+                for other in session.scalars(select(TemplateRow).where(TemplateRow.is_default))
+            ]
             for other in session.scalars(select(TemplateRow).where(TemplateRow.is_default)):
                 other.is_default = False
             row.is_default = True
             row.updated_at = self._ctx.clock.now()
             self._audit(
-                session, AuditAction.UPDATE, TEMPLATE_ENTITY, row.id, f"{row.name} : par défaut"
+                session,
+                AuditAction.UPDATE,
+                TEMPLATE_ENTITY,
+                row.id,
+                f"{row.name} : par défaut",
+                {"default_template": (", ".join(previous), row.name)},
             )
 
     def delete_template(self, template_id: int) -> None:
@@ -577,7 +594,7 @@ class ProposalService:
             if errors:
                 raise ValidationError(errors)
             self._customer(session, draft.customer_id)
-            before = {"total_cents": proposal.total_cents, "customer_id": proposal.customer_id}
+            before = _audit_fields(session, proposal)
             for line in session.scalars(
                 select(ProposalLine).where(ProposalLine.proposal_id == proposal_id)
             ):
@@ -590,7 +607,8 @@ class ProposalService:
             proposal.customer_id = draft.customer_id
             proposal.updated_at = now
             self._fill(session, proposal, draft)
-            after = {"total_cents": proposal.total_cents, "customer_id": proposal.customer_id}
+            session.flush()
+            after = _audit_fields(session, proposal)
             self._audit(
                 session,
                 AuditAction.UPDATE,
@@ -606,7 +624,15 @@ class ProposalService:
             proposal = self._proposal(session, proposal_id)
             if proposal.status != ProposalStatus.DRAFT.value:
                 raise ProposalError("not_draft", proposal_id)
-            self._audit(session, AuditAction.DELETE, ENTITY, proposal.id, proposal.number)
+            self._audit(
+                session,
+                AuditAction.DELETE,
+                ENTITY,
+                proposal.id,
+                proposal.number,
+                # The row is gone after: the audit trail finds its customer here.
+                {"customer_id": (proposal.customer_id, None)},
+            )
             session.delete(proposal)
 
     def set_status(self, proposal_id: int, to: ProposalStatus) -> None:
@@ -954,6 +980,40 @@ class ProposalService:
 
 
 # --- Module helpers ------------------------------------------------------------------------------
+
+
+def _audit_fields(session: Session, proposal: Proposal) -> dict[str, object]:
+    """What the audit trail compares before and after a draft is edited: its fields,
+    and its lines and schedule as short texts."""
+    lines = session.scalars(
+        select(ProposalLine)
+        .where(ProposalLine.proposal_id == proposal.id)
+        .order_by(ProposalLine.position)
+    ).all()
+    schedule = session.scalars(
+        select(ScheduleLine)
+        .where(ScheduleLine.proposal_id == proposal.id)
+        .order_by(ScheduleLine.position)
+    ).all()
+    return {
+        "customer_id": proposal.customer_id,
+        "issued_on": proposal.issued_on,
+        "valid_until": proposal.valid_until,
+        "schedule_template": proposal.schedule_template,
+        "total_excl_vat_cents": proposal.total_excl_vat_cents,
+        "vat_cents": proposal.vat_cents,
+        "total_cents": proposal.total_cents,
+        "notes": proposal.notes,
+        "lines": " ; ".join(
+            f"{line.description} × {line.quantity_milli / 1000:g} à "
+            f"{format_cents(line.unit_price_cents)}"
+            for line in lines
+        ),
+        "schedule": " ; ".join(
+            f"{item.event} {item.percent_bp / 100:g} % {format_cents(item.amount_cents)}"
+            for item in schedule
+        ),
+    }
 
 
 def _template_data(row: TemplateRow) -> TemplateData:

@@ -147,6 +147,19 @@ def _bucket_case(buckets: AgingBuckets, as_of: date) -> ColumnElement[int]:
     )
 
 
+def _bucket_conditions(buckets: AgingBuckets, as_of: date) -> list[ColumnElement[bool]]:
+    """For each bucket, in order, the SQL condition on the due date that puts a document
+    in it (the same cut as `_bucket_case`)."""
+    dates = buckets.boundary_dates(as_of)
+    if not dates:
+        return [literal(True)]
+    conditions: list[ColumnElement[bool]] = [Document.due_on >= dates[0]]
+    for index in range(1, len(dates)):
+        conditions.append(and_(Document.due_on < dates[index - 1], Document.due_on >= dates[index]))
+    conditions.append(Document.due_on < dates[-1])
+    return conditions
+
+
 def _customer_code(account_code: str | None, customer_id: int) -> str:
     return account_code or str(customer_id)
 
@@ -173,28 +186,35 @@ class ReceivablesService:
         sorted by name (accent- and case-insensitive). One SQL query.
         """
         by = AgedBy(by)
-        bucket = _bucket_case(buckets, as_of).label("bucket")
+        # One amount column per bucket, summed in SQL: one row per customer reaches
+        # Python, not one per customer and bucket (on a file of 1,000,000 invoices with
+        # 40,000 customers owing something, that halved the time; issue 9).
+        amounts = [
+            func.sum(case((condition, _AMOUNT_ON_DATE), else_=0)).label(f"b{index}")
+            for index, condition in enumerate(_bucket_conditions(buckets, as_of))
+        ]
+        # Grouped on an expression: the grouping then sorts one scan of the table instead
+        # of walking the customer index with a random table read per document.
+        customer_key = (Document.customer_id + 0).label("customer_id")
         per_customer = (
-            select(
-                Document.customer_id.label("customer_id"),
-                bucket,
-                func.sum(_AMOUNT_ON_DATE).label("amount"),
-            )
+            select(customer_key, *amounts)
             .where(_open_on(as_of))
-            # Bucket first: the grouping then runs over one table scan instead of
-            # walking the customer index with a random table read per document.
-            .group_by(bucket, Document.customer_id)
+            .group_by(customer_key)
             .subquery("per_customer")
         )
+        bucket_columns = [per_customer.c[f"b{index}"] for index in range(buckets.count)]
         if by is AgedBy.CUSTOMER:
             statement = select(
                 per_customer.c.customer_id,
                 Customer.account_code,
                 Customer.legal_name,
                 Customer.sort_name,
-                per_customer.c.bucket,
-                per_customer.c.amount,
+                *bucket_columns,
             ).join(Customer, Customer.id == per_customer.c.customer_id)
+            # Already in the order of the rows below: sorting them again costs nothing.
+            statement = statement.order_by(
+                Customer.sort_name, Customer.legal_name, per_customer.c.customer_id
+            )
         else:
             group_column = (
                 Customer.salesperson_id if by is AgedBy.SALESPERSON else Customer.segment_id
@@ -202,11 +222,10 @@ class ReceivablesService:
             per_group = (
                 select(
                     group_column.label("group_id"),
-                    per_customer.c.bucket,
-                    func.sum(per_customer.c.amount).label("amount"),
+                    *(func.sum(c).label(c.name) for c in bucket_columns),
                 )
                 .join_from(per_customer, Customer, Customer.id == per_customer.c.customer_id)
-                .group_by(group_column, per_customer.c.bucket)
+                .group_by(group_column)
                 .subquery("per_group")
             )
             named = User if by is AgedBy.SALESPERSON else Segment
@@ -215,24 +234,22 @@ class ReceivablesService:
                 literal(None).label("account_code"),
                 named.name,
                 named.sort_name,
-                per_group.c.bucket,
-                per_group.c.amount,
+                *(per_group.c[f"b{index}"] for index in range(buckets.count)),
             ).outerjoin(named, named.id == per_group.c.group_id)
 
         groups: dict[int | None, tuple[str, str, str, list[int]]] = {}
         with self._ctx.database.read() as session:
-            for group_id, account_code, name, sort_name, index, amount in session.execute(
-                statement
-            ):
-                entry = groups.get(group_id)
-                if entry is None:
-                    if by is AgedBy.CUSTOMER:
-                        code = _customer_code(account_code, group_id)
-                    else:
-                        code = "" if group_id is None else str(group_id)
-                    entry = (code, name or "", sort_name or "", [0] * buckets.count)
-                    groups[group_id] = entry
-                entry[3][int(index)] += int(amount or 0)
+            for group_id, account_code, name, sort_name, *sums in session.execute(statement):
+                if by is AgedBy.CUSTOMER:
+                    code = _customer_code(account_code, group_id)
+                else:
+                    code = "" if group_id is None else str(group_id)
+                groups[group_id] = (
+                    code,
+                    name or "",
+                    sort_name or "",
+                    [int(amount or 0) for amount in sums],
+                )
 
         ordered = sorted(
             groups.items(),

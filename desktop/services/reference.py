@@ -179,4 +179,13 @@ class ReferenceService:
             )
             session.add(segment)
             session.flush()
+            audit.record(
+                session,
+                at=now,
+                actor=self._ctx.actor(),
+                action=AuditAction.CREATE,
+                entity="segment",
+                entity_id=segment.id,
+                summary=name,
+            )
             return segment.id

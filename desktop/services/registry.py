@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop.domain.clock import Clock
 from desktop.persistence.database import Database
+from desktop.services.audit_trail import AuditTrailService
 from desktop.services.backups import BackupService
 from desktop.services.blocking import BlockingService
 from desktop.services.brief import BriefService
@@ -24,6 +25,7 @@ from desktop.services.imports.service import ImportService
 from desktop.services.letters import LetterService
 from desktop.services.maintenance import MaintenanceService
 from desktop.services.penalties import PenaltyService
+from desktop.services.personal_data import PersonalDataService
 from desktop.services.promises import PromiseService
 from desktop.services.proposals import DoubtfulMatch, ProposalService
 from desktop.services.prospect_check import ProspectCheckService
@@ -32,6 +34,7 @@ from desktop.services.reference import ReferenceService
 from desktop.services.reminders import ReminderService
 from desktop.services.repayment import RepaymentService
 from desktop.services.score import ScoreService
+from desktop.services.scorecards import ScorecardService
 from desktop.services.statements import StatementService
 from desktop.services.tasks import TaskService
 from desktop.services.timeline import TimelineService
@@ -70,6 +73,9 @@ class Services:
     backups: BackupService
     dashboard: DashboardService
     score: ScoreService
+    scorecards: ScorecardService
+    audit: AuditTrailService  # the audit trail, read back (Journal des modifications)
+    personal_data: PersonalDataService  # GDPR: export and erase a person's data
     opened: Any = None  # persistence.migrations.OpenedFile
     lock: Any = None  # persistence.lock.FileLock
 
@@ -140,4 +146,7 @@ def build_services(database: Database, clock: Clock, actor: Callable[[], str]) -
         backups=BackupService(ctx),
         dashboard=dashboard,
         score=ScoreService(ctx),
+        scorecards=ScorecardService(ctx, receivables),
+        audit=AuditTrailService(ctx),
+        personal_data=PersonalDataService(ctx),
     )

@@ -848,7 +848,11 @@ class ReminderService:
                 entity="reminder_action",
                 entity_id=action_id,
                 summary=f"appel : {outcome.value}",
-                changes={"status": (before, ActionStatus.DONE.value)},
+                changes={
+                    "status": (before, ActionStatus.DONE.value),
+                    "outcome": (None, outcome.value),
+                    "notes": (None, action.notes),
+                },
             )
             if promise is None:
                 return None
@@ -894,6 +898,7 @@ class ReminderService:
             clash = session.scalar(select(DunningPlan.id).where(DunningPlan.name == name))
             if clash is not None and clash != plan_id:
                 raise ValidationError([FieldError("name", ErrorCode.DUPLICATE_NAME)])
+            before: dict[str, object] = {}
             if plan_id is None:
                 plan = DunningPlan(name=name, is_default=False, created_at=now, updated_at=now)
                 session.add(plan)
@@ -905,6 +910,7 @@ class ReminderService:
                     raise NotFoundError("dunning_plan", plan_id)
                 plan = found
                 action = AuditAction.UPDATE
+                before = _plan_audit_fields(plan)
             plan.name = name
             plan.description = draft.description.strip()
             plan.min_gap_days = draft.min_gap_days
@@ -943,6 +949,8 @@ class ReminderService:
                 entity="dunning_plan",
                 entity_id=plan.id,
                 summary=f"{name} : {len(draft.levels)} niveau(x)",
+                # A level taken out shows as its text → nothing.
+                changes=audit.diff(before, {**dict.fromkeys(before), **_plan_audit_fields(plan)}),
             )
             return plan.id
 
@@ -1024,3 +1032,29 @@ class ReminderService:
                 summary=f"{segment.name} : plan de relance",
                 changes={"dunning_plan_id": (before, plan_id)},
             )
+
+
+def _plan_audit_fields(plan: DunningPlan) -> dict[str, object]:
+    """What the audit trail compares before and after a plan is saved: its settings,
+    and each level as a short text (rank, name, offset, channel, tone, claims)."""
+    fields: dict[str, object] = {
+        "name": plan.name,
+        "description": plan.description,
+        "min_gap_days": plan.min_gap_days,
+        "for_consumers": plan.for_consumers,
+    }
+    for level in sorted(plan.levels, key=lambda lv: lv.rank):
+        claims = "+".join(
+            c
+            for c, on in (
+                ("penalties", level.claims_penalties),
+                ("indemnity", level.claims_indemnity),
+            )
+            if on
+        )
+        fields[f"level_{level.rank + 1}"] = (
+            f"{level.name} · J{level.offset_days:+d} · {level.channel} · {level.tone}"
+            + (f" · {claims}" if claims else "")
+            + (f" · {level.deadline_days} j" if level.deadline_days is not None else "")
+        )
+    return fields

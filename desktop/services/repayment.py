@@ -550,10 +550,13 @@ class RepaymentService:
             plan = self._plan(session, plan_id)
             if plan.status != _S.DRAFT.value:
                 raise ValidationError([FieldError("status", ErrorCode.PLAN_NOT_DRAFT)])
+            customer_id = plan.customer_id
             session.delete(plan)
             audit.record(
                 session, at=now, actor=self._ctx.actor(), action=AuditAction.DELETE,
                 entity=ENTITY, entity_id=plan_id, summary="brouillon de plan supprimé",
+                # The row is gone after: the audit trail finds its customer here.
+                changes={"customer_id": (customer_id, None)},
             )  # fmt: skip
 
     def record_payment(self, plan_id: int, amount_cents: int, paid_on: date) -> PlanDetail:

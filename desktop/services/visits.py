@@ -49,6 +49,24 @@ def _to_data(report: VisitReport, author_name: str) -> VisitReportData:
     return VisitReportData(report.id, draft, author_name, report.created_at, report.updated_at)
 
 
+def _audit_fields(report: VisitReport) -> dict[str, object]:
+    """What the audit trail compares before and after a report is edited; each
+    observation as "assessment — comment"."""
+    fields: dict[str, object] = {
+        "visit_date": report.visit_date,
+        "author_id": report.author_id,
+        "attendees": report.attendees,
+        "payment_terms_reminded": report.payment_terms_reminded,
+        "approval_circuit": report.approval_circuit,
+        "for_credit_management": report.for_credit_management,
+        "free_text": report.free_text,
+        "next_visit_on": report.next_visit_on,
+    }
+    for o in report.observations:
+        fields[f"topic_{o.topic}"] = f"{o.assessment} — {o.comment}" if o.comment else o.assessment
+    return fields
+
+
 class VisitReportService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
@@ -83,6 +101,7 @@ class VisitReportService:
             report = session.get(VisitReport, report_id)
             if report is None:
                 raise NotFoundError("visit_report", report_id)
+            before = _audit_fields(report)
             self._fill(report, draft)
             report.updated_at = now
             audit.record(
@@ -92,6 +111,8 @@ class VisitReportService:
                 action=AuditAction.UPDATE,
                 entity="visit_report",
                 entity_id=report_id,
+                summary=f"customer {report.customer_id} {draft.visit_date.isoformat()}",
+                changes=audit.diff(before, _audit_fields(report)),
             )
 
     def delete(self, report_id: int) -> None:
@@ -101,6 +122,7 @@ class VisitReportService:
             report = session.get(VisitReport, report_id)
             if report is None:
                 raise NotFoundError("visit_report", report_id)
+            customer_id, visit_date = report.customer_id, report.visit_date
             session.delete(report)
             audit.record(
                 session,
@@ -109,6 +131,9 @@ class VisitReportService:
                 action=AuditAction.DELETE,
                 entity="visit_report",
                 entity_id=report_id,
+                summary=f"customer {customer_id} {visit_date.isoformat()}",
+                # The row is gone after: the audit trail finds its customer here.
+                changes={"customer_id": (customer_id, None)},
             )
 
     def get(self, report_id: int) -> VisitReportData:

@@ -171,11 +171,17 @@ class DashboardPage(QWidget):
         self.refresh_button.clicked.connect(self.reload)
         self.report_button = QPushButton(self.tr("Rapport mensuel (PDF)…"))
         self.report_button.clicked.connect(self.save_monthly_report)
+        self.scorecards_button = QPushButton(self.tr("Fiches commerciaux…"))
+        self.scorecards_button.setToolTip(
+            self.tr("Chiffres de chaque commercial sur une période, et leur PDF")
+        )
+        self.scorecards_button.clicked.connect(self.open_scorecards)
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
         header.addWidget(self.refresh_button)
         header.addWidget(self.report_button)
+        header.addWidget(self.scorecards_button)
 
         open_hint = self.tr("Cliquer pour ouvrir %s")
         self.aging_chart = ChartPanel(
@@ -251,6 +257,7 @@ class DashboardPage(QWidget):
             # Today's actions exist once the day's reminders were computed, as the
             # Relances page does on show; a read-only view shows what is planned.
             if not services.database.read_only:
+                services.score.refresh(as_of, only_stale=True)  # the day's scores (issue 7)
                 try:
                     services.reminders.refresh(as_of)
                 except ValueError:
@@ -369,6 +376,13 @@ class DashboardPage(QWidget):
             self.tr("Rapport enregistré"),
             self.tr("Rapport mensuel enregistré dans %s") % path,
         )
+
+    # --- the salespeople's scorecards ------------------------------------------------------
+
+    def open_scorecards(self) -> None:
+        from desktop.ui.scorecard_dialog import open_scorecards
+
+        open_scorecards(self._services, self)
 
 
 def _short(text: str, limit: int = 24) -> str:

@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 from desktop.domain.disputes import ACTIVE_STATUSES
 from desktop.domain.enums import Department, DisputeCategory, DisputeStatus
 from desktop.domain.money import format_cents
+from desktop.domain.text import safe_file_stem
 from desktop.services.disputes import DisputeFilter, DisputeRow, DisputeSummary, SummaryLine
 from desktop.services.registry import Services
-from desktop.ui.disputes.detail_dialog import DisputeDetailDialog, safe_file_stem
+from desktop.ui.disputes.detail_dialog import DisputeDetailDialog
 from desktop.ui.disputes.dispute_dialog import open_dispute_dialog
 from desktop.ui.disputes.labels import category_label, department_label, dispute_status_label
 from desktop.ui.disputes.list_model import (
@@ -386,7 +387,7 @@ class DisputesPage(QWidget):
             suggested = (
                 self.tr("Litige %1 %2.pdf")
                 .replace("%1", str(row.id))
-                .replace("%2", safe_file_stem(row.customer_name))
+                .replace("%2", safe_file_stem(row.customer_name, 60))
             )
             path, _ = QFileDialog.getSaveFileName(
                 self,

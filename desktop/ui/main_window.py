@@ -238,6 +238,10 @@ class MainWindow(QMainWindow):
         )
         self.check_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         go_menu.addAction(self.check_action)
+        self.audit_action = self._action(
+            self.tr("Journal des modifications…"), "Ctrl+Shift+J", self.open_audit_log
+        )
+        go_menu.addAction(self.audit_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Aide"))
         help_menu.addAction(self._action(self.tr("Raccourcis clavier"), "F1", self._show_shortcuts))
@@ -255,6 +259,10 @@ class MainWindow(QMainWindow):
         identity = self.services.identity
         user = identity.user
         self.switch_user_action.setVisible(bool(self.services.reference.users()))
+        # The journal of every change is the owner's (issue 7: "filterable for the owner").
+        owner = identity.profile is Profile.OWNER
+        self.audit_action.setVisible(owner)
+        self.audit_action.setEnabled(owner)
         self.person_label.setText(
             f"{user.name} · {profile_label(user.profile)}" if user is not None else ""
         )
@@ -339,6 +347,15 @@ class MainWindow(QMainWindow):
             self.check_dialog.sig_open_customer.connect(self.open_customer)
         self.check_dialog.start()
 
+    def open_audit_log(self) -> None:
+        """The journal of every change, filterable (Ctrl+Shift+J)."""
+        from desktop.ui.audit.audit_dialog import AuditDialog
+
+        if self.services.identity.profile is not Profile.OWNER:
+            return
+        dialog = AuditDialog(self.services, self)
+        dialog.exec()
+
     def _focus_search(self) -> None:
         self.go_to(Area.CUSTOMERS)
         self.show_customer_list()
@@ -378,6 +395,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+N", self.tr("Nouveau client")),
             ("Ctrl+F", self.tr("Rechercher un client")),
             ("Ctrl+K", self.tr("Vérifier une entreprise (liste des douteuses)")),
+            ("Ctrl+Shift+J", self.tr("Journal des modifications")),
             ("Entrée", self.tr("Ouvrir le client sélectionné")),
             ("Ctrl+E", self.tr("Modifier la fiche ouverte")),
             ("Ctrl+R", self.tr("Nouveau rapport de visite")),

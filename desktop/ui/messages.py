@@ -742,3 +742,182 @@ def network_share_warning() -> str:
         "Fichier sur un partage réseau : SQLite n'y est pas fiable à plusieurs. N'ouvrez ce "
         "fichier que depuis un seul poste à la fois, ou gardez-le sur cet ordinateur.",
     )
+
+
+# --- Personal data on request (GDPR): export and erasure ------------------------------------
+
+
+def personal_data_problem_message(code: str, count: int = 0, cents: int = 0) -> str:
+    """Why an export or an erasure of personal data was refused
+    (services.personal_data.PersonalDataError codes; `cents` still owed)."""
+    from desktop.domain.money import format_cents
+
+    if code == "open_documents":
+        return QCoreApplication.translate(
+            "PersonalData",
+            "Effacement refusé : ce client doit encore {amount} ({count} pièce(s) ouverte(s)). "
+            "La créance est en cours de recouvrement : c'est un intérêt légitime qui justifie "
+            "de garder ses données jusqu'au règlement. Rien n'a été modifié.",
+        ).format(amount=format_cents(cents), count=count)
+    if code == "not_natural_person":
+        return QCoreApplication.translate(
+            "PersonalData",
+            "Ce client est une entreprise, pas une personne : sa fiche ne contient pas de "
+            "données personnelles à exporter ou effacer. Utilisez plutôt les boutons de ses "
+            "contacts.",
+        )
+    return QCoreApplication.translate(
+        "PersonalData", "Action impossible sur ces données personnelles."
+    )
+
+
+def personal_data_kept_text(code: str, count: int | None, subject: str = "contact") -> str:
+    """What an erasure keeps, and why (services.personal_data.KeptCode values); `subject`
+    is "contact" or "customer"."""
+    from desktop.domain.backups import KEEP_MONTHLY_DAYS
+
+    n = count or 0
+    if code == "invoices" and subject == "contact":
+        return QCoreApplication.translate(
+            "PersonalData",
+            "Les factures et avoirs du client ({count}) sont conservés : ce sont des pièces "
+            "comptables de l'entreprise cliente, pas des données du contact, gardées 10 ans "
+            "(Code de commerce, art. L123-22).",
+        ).format(count=n)
+    texts = {
+        "invoices": QCoreApplication.translate(
+            "PersonalData",
+            "Les factures et avoirs ({count}) sont conservés : ce sont des pièces comptables, "
+            "gardées 10 ans (Code de commerce, art. L123-22).",
+        ),
+        "customer": QCoreApplication.translate(
+            "PersonalData",
+            "La fiche du client est conservée : l'entreprise n'est pas la personne.",
+        ),
+        "accounting_mentions": QCoreApplication.translate(
+            "PersonalData",
+            "{count} mention(s) dans des pièces comptables (libellé, référence de paiement) "
+            "restent telles quelles : une pièce comptable ne se modifie pas.",
+        ),
+        "account_code": QCoreApplication.translate(
+            "PersonalData",
+            "Le compte auxiliaire est conservé : il relie les factures gardées à la comptabilité.",
+        ),
+        "doubtful_list": QCoreApplication.translate(
+            "PersonalData",
+            "{count} fiche(s) de la liste des entreprises à risque restent liées à ce client : "
+            "retirez-les si elles ne sont plus justifiées.",
+        ),
+        "attachment_files": QCoreApplication.translate(
+            "PersonalData",
+            "{count} pièce(s) jointe(s) aux litiges de ce client ne sont pas lues par "
+            "Encaisse : ouvrez-les et supprimez celles qui concernent la personne.",
+        ),
+        "backups": QCoreApplication.translate(
+            "PersonalData",
+            "Les sauvegardes déjà faites ne sont pas réécrites : elles disparaissent par "
+            "rotation, au plus tard après {days} jours.",
+        ),
+        "erasure_entry": QCoreApplication.translate(
+            "PersonalData",
+            "Une ligne du journal des modifications garde la trace de l'effacement (date, "
+            "motif, auteur), sans les valeurs effacées.",
+        ),
+    }
+    text = texts.get(code)
+    if text is None:
+        return code
+    return text.format(count=n, days=KEEP_MONTHLY_DAYS)
+
+
+def personal_data_place_label(table: str, fallback: str) -> str:
+    """Where a person's data was found or erased (a table of the file), as the office
+    calls it; `fallback` is the service's French label for the tables not named here."""
+    labels = {
+        "customers": QCoreApplication.translate("PersonalData", "Fiche du client"),
+        "contacts": QCoreApplication.translate("PersonalData", "Fiche d'un contact"),
+        "visit_reports": QCoreApplication.translate("PersonalData", "Rapports de visite"),
+        "visit_observations": QCoreApplication.translate("PersonalData", "Observations de visite"),
+        "reminder_actions": QCoreApplication.translate(
+            "PersonalData", "Relances et comptes rendus d'appel"
+        ),
+        "tasks": QCoreApplication.translate("PersonalData", "Tâches"),
+        "promises_to_pay": QCoreApplication.translate("PersonalData", "Promesses de paiement"),
+        "disputes": QCoreApplication.translate("PersonalData", "Litiges"),
+        "dispute_events": QCoreApplication.translate("PersonalData", "Notes des litiges"),
+        "dispute_attachments": QCoreApplication.translate(
+            "PersonalData", "Noms des pièces jointes"
+        ),
+        "proposals": QCoreApplication.translate("PersonalData", "Propositions commerciales"),
+        "blocking_decisions": QCoreApplication.translate("PersonalData", "Décisions de blocage"),
+        "external_ratings": QCoreApplication.translate("PersonalData", "Notations externes"),
+        "doubtful_companies": QCoreApplication.translate(
+            "PersonalData", "Liste des entreprises à risque"
+        ),
+        "audit_log": QCoreApplication.translate("PersonalData", "Journal des modifications"),
+    }
+    return labels.get(table, fallback)
+
+
+# --- The audit trail ------------------------------------------------------------------------
+
+
+def audit_entity_label(kind: str) -> str:
+    """What kind of record an audit entry is about (the `entity` code of the log); an
+    unknown code is shown as it is."""
+    labels = {
+        "customer": QCoreApplication.translate("Audit", "Fiche client"),
+        "contact": QCoreApplication.translate("Audit", "Contact"),
+        "external_rating": QCoreApplication.translate("Audit", "Notation externe"),
+        "visit_report": QCoreApplication.translate("Audit", "Rapport de visite"),
+        "doubtful_company": QCoreApplication.translate("Audit", "Entreprise douteuse"),
+        "document": QCoreApplication.translate("Audit", "Pièce comptable"),
+        "reminder_action": QCoreApplication.translate("Audit", "Relance"),
+        "task": QCoreApplication.translate("Audit", "Tâche"),
+        "promise_to_pay": QCoreApplication.translate("Audit", "Promesse de paiement"),
+        "blocking_decision": QCoreApplication.translate("Audit", "Décision de blocage"),
+        "dispute": QCoreApplication.translate("Audit", "Litige"),
+        "dispute_attachment": QCoreApplication.translate("Audit", "Pièce jointe de litige"),
+        "proposal": QCoreApplication.translate("Audit", "Proposition"),
+        "schedule_template": QCoreApplication.translate("Audit", "Modèle d'échéancier"),
+        "repayment_plan": QCoreApplication.translate("Audit", "Plan d'apurement"),
+        "company": QCoreApplication.translate("Audit", "Entreprise"),
+        "user": QCoreApplication.translate("Audit", "Utilisateur"),
+        "segment": QCoreApplication.translate("Audit", "Segment"),
+        "setting": QCoreApplication.translate("Audit", "Réglage"),
+        "dunning_plan": QCoreApplication.translate("Audit", "Plan de relance"),
+        "letter_template": QCoreApplication.translate("Audit", "Modèle de courrier"),
+        "legal_rate": QCoreApplication.translate("Audit", "Taux légal"),
+        "import": QCoreApplication.translate("Audit", "Import comptable"),
+        "import_mapping": QCoreApplication.translate("Audit", "Correspondance de colonnes"),
+        "data_file": QCoreApplication.translate("Audit", "Fichier de données"),
+    }
+    return labels.get(kind, kind)
+
+
+def audit_action_label(action: str) -> str:
+    """Création, modification or suppression (the `action` code of the log)."""
+    labels = {
+        "create": QCoreApplication.translate("Audit", "Création"),
+        "update": QCoreApplication.translate("Audit", "Modification"),
+        "delete": QCoreApplication.translate("Audit", "Suppression"),
+    }
+    return labels.get(action, action)
+
+
+def start_user_unknown_message(name: str, team: list[str]) -> str:
+    """`encaisse --user NAME` names nobody of the file's team."""
+    return QCoreApplication.translate(
+        "Messages", "Personne ne s'appelle « %s » dans l'équipe de ce fichier (équipe : %s)."
+    ) % (name, ", ".join(team))
+
+
+def start_user_has_pin_message(name: str) -> str:
+    """`encaisse --user NAME` for someone who protects their work with a PIN."""
+    return (
+        QCoreApplication.translate(
+            "Messages",
+            "%s a un code PIN : ouvrez Encaisse sans --user et tapez-le dans « Qui êtes-vous ? ».",
+        )
+        % name
+    )

@@ -249,9 +249,14 @@ class RemindersPage(QWidget):
         reminders = self._services.reminders
         today = self._services.context.clock.today()
         if not self._services.database.read_only:  # a read-only view lists what is planned
-            run_with_progress(
-                self, self.tr("Calcul des relances du jour…"), lambda: reminders.refresh(today)
-            )
+            scores = self._services.score
+
+            def work() -> object:
+                # The morning's scores too (customers not scored today), for the list.
+                scores.refresh(today, only_stale=True)
+                return reminders.refresh(today)
+
+            run_with_progress(self, self.tr("Calcul des relances du jour…"), work)
         self.reload_list()
         # The owner's pending decisions are counted on their tab whatever tab is shown.
         self.decisions.refresh()

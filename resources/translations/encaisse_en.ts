@@ -82,6 +82,304 @@
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <source>Fiche client</source>
+        <translation>Customer record</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Notation externe</source>
+        <translation>External rating</translation>
+    </message>
+    <message>
+        <source>Rapport de visite</source>
+        <translation>Visit report</translation>
+    </message>
+    <message>
+        <source>Entreprise douteuse</source>
+        <translation>Doubtful company</translation>
+    </message>
+    <message>
+        <source>Pièce comptable</source>
+        <translation>Accounting document</translation>
+    </message>
+    <message>
+        <source>Relance</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>Tâche</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Promesse de paiement</source>
+        <translation>Promise to pay</translation>
+    </message>
+    <message>
+        <source>Décision de blocage</source>
+        <translation>Block decision</translation>
+    </message>
+    <message>
+        <source>Litige</source>
+        <translation>Dispute</translation>
+    </message>
+    <message>
+        <source>Pièce jointe de litige</source>
+        <translation>Dispute attachment</translation>
+    </message>
+    <message>
+        <source>Proposition</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Modèle d&apos;échéancier</source>
+        <translation>Schedule template</translation>
+    </message>
+    <message>
+        <source>Plan d&apos;apurement</source>
+        <translation>Repayment plan</translation>
+    </message>
+    <message>
+        <source>Entreprise</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Utilisateur</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Réglage</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>Plan de relance</source>
+        <translation>Dunning plan</translation>
+    </message>
+    <message>
+        <source>Modèle de courrier</source>
+        <translation>Letter template</translation>
+    </message>
+    <message>
+        <source>Taux légal</source>
+        <translation>Statutory rate</translation>
+    </message>
+    <message>
+        <source>Import comptable</source>
+        <translation>Accounting import</translation>
+    </message>
+    <message>
+        <source>Correspondance de colonnes</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <source>Fichier de données</source>
+        <translation>Data file</translation>
+    </message>
+    <message>
+        <source>Création</source>
+        <translation>Creation</translation>
+    </message>
+    <message>
+        <source>Modification</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Suppression</source>
+        <translation>Deletion</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDetails</name>
+    <message>
+        <source>Valeurs avant et après</source>
+        <translation>Values before and after</translation>
+    </message>
+    <message>
+        <source>Champ</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Avant</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Après</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Choisissez une ligne pour voir les valeurs avant et après.</source>
+        <translation>Choose a row to see the values before and after.</translation>
+    </message>
+    <message>
+        <source>(inconnu)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>Client : %s</source>
+        <translation>Customer: %s</translation>
+    </message>
+    <message>
+        <source>Aucune valeur détaillée pour cette modification.</source>
+        <translation>No detailed values for this change.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Journal des modifications</source>
+        <translation>Change log</translation>
+    </message>
+    <message>
+        <source>Qui</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Toutes les actions</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>Du</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Au</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Texte du résumé ou des valeurs…</source>
+        <translation>Text in the summary or values…</translation>
+    </message>
+    <message>
+        <source>Texte recherché</source>
+        <translation>Search text</translation>
+    </message>
+    <message>
+        <source>Tous les clients</source>
+        <translation>All customers</translation>
+    </message>
+    <message>
+        <source>Effacer les filtres</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>au</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Texte</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Exporter vers Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Tout le monde</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <source>Tous les objets</source>
+        <translation>All items</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n modification(s)</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Aucune modification.</source>
+        <translation>No changes.</translation>
+    </message>
+    <message>
+        <source>Exporter le journal des modifications</source>
+        <translation>Export the change log</translation>
+    </message>
+    <message>
+        <source>Classeur Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export impossible</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Le fichier n&apos;a pas pu être écrit : %s</source>
+        <translation>The file could not be written: %s</translation>
+    </message>
+    <message>
+        <source>Export terminé</source>
+        <translation>Export complete</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n modification(s) enregistrée(s) dans %1</source>
+        <translation>
+            <numerusform>%n change saved to %1</numerusform>
+            <numerusform>%n changes saved to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Date et heure</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>Résumé</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Avant → après</source>
+        <translation>Before → after</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Date et heure</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>Qui</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Résumé</source>
+        <translation>Summary</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Sauvegardes</source>
@@ -689,6 +987,10 @@ The current file will first be kept among the backups.</translation>
         <translation>Receives reminders</translation>
     </message>
     <message>
+        <source>ex. : joignable le matin, préfère le courrier</source>
+        <translation>e.g. reachable in the morning, prefers letters</translation>
+    </message>
+    <message>
         <source>Prénom</source>
         <translation>First name</translation>
     </message>
@@ -707,6 +1009,28 @@ The current file will first be kept among the backups.</translation>
     <message>
         <source>Téléphone</source>
         <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerAuditTab</name>
+    <message>
+        <source>Historique des modifications</source>
+        <translation>Change history</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n modification(s), la plus récente en premier.</source>
+        <translation>
+            <numerusform>%n change, most recent first.</numerusform>
+            <numerusform>%n changes, most recent first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Aucune modification enregistrée pour ce client.</source>
+        <translation>No changes recorded for this customer.</translation>
     </message>
 </context>
 <context>
@@ -1016,6 +1340,18 @@ The current file will first be kept among the backups.</translation>
         <source>Plafond de crédit</source>
         <translation>Credit limit</translation>
     </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Pas encore calculé : il le sera au calcul des relances du jour.</source>
+        <translation>Not computed yet: it will be when today&apos;s reminders are computed.</translation>
+    </message>
+    <message>
+        <source>Calculé le %1 (règles v%2)</source>
+        <translation>Computed on %1 (rules v%2)</translation>
+    </message>
 </context>
 <context>
     <name>CustomerListPage</name>
@@ -1228,6 +1564,10 @@ The current file will first be kept among the backups.</translation>
     <message>
         <source>Plans d&apos;apurement</source>
         <translation>Repayment plans</translation>
+    </message>
+    <message>
+        <source>Historique des modifications</source>
+        <translation>Change history</translation>
     </message>
     <message>
         <source>Identité</source>
@@ -1820,6 +2160,14 @@ This cannot be undone.</translation>
     <message>
         <source>Rapport mensuel (PDF)…</source>
         <translation>Monthly report (PDF)…</translation>
+    </message>
+    <message>
+        <source>Fiches commerciaux…</source>
+        <translation>Salesperson scorecards…</translation>
+    </message>
+    <message>
+        <source>Chiffres de chaque commercial sur une période, et leur PDF</source>
+        <translation>Each salesperson&apos;s figures over a period, with their PDF</translation>
     </message>
     <message>
         <source>Cliquer pour ouvrir %s</source>
@@ -2997,6 +3345,69 @@ You can undo this import from the Imports page as long as no other import has fo
     </message>
 </context>
 <context>
+    <name>ErasureDialog</name>
+    <message>
+        <source>Effacer des données personnelles</source>
+        <translation>Erase personal data</translation>
+    </message>
+    <message>
+        <source>Motif de l&apos;effacement</source>
+        <translation>Reason for erasure</translation>
+    </message>
+    <message>
+        <source>ex. : demande écrite de l&apos;intéressée reçue le 12/03 par courriel</source>
+        <translation>e.g. written request from the data subject received on 12/03 by e-mail</translation>
+    </message>
+    <message>
+        <source>Nom à retaper pour confirmer</source>
+        <translation>Name to retype to confirm</translation>
+    </message>
+    <message>
+        <source>Pour confirmer, tapez son nom : &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>To confirm, type their name: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Effacer définitivement</source>
+        <translation>Erase permanently</translation>
+    </message>
+    <message>
+        <source>Motif (qui l&apos;a demandé, quand, comment) :</source>
+        <translation>Reason (who asked, when, how):</translation>
+    </message>
+    <message>
+        <source>sa fiche de contact (nom, fonction, e-mail, téléphone, notes) ;</source>
+        <translation>their contact record (name, job title, e-mail, phone, notes);</translation>
+    </message>
+    <message>
+        <source>sur la fiche du client : nom, nom commercial, adresses, e-mail, téléphone, site web, identifiants et notes (le nom devient « Client effacé n° %1 ») ;</source>
+        <translation>on the customer record: name, trading name, addresses, e-mail, phone, website, identifiers and notes (the name becomes “Client effacé n° %1”);</translation>
+    </message>
+    <message>
+        <source>ses contacts (%1) : leurs fiches, et leurs noms, e-mails et téléphones partout où ils sont écrits ;</source>
+        <translation>their contacts (%1): their records, and their names, e-mails and phone numbers wherever they are written;</translation>
+    </message>
+    <message>
+        <source>%1 : %2 texte(s) où « [effacé] » remplacera ses données ;</source>
+        <translation>%1: %2 text(s) where “[effacé]” will replace their data;</translation>
+    </message>
+    <message>
+        <source>les valeurs de sa fiche dans le journal des modifications (%1 ligne(s)).</source>
+        <translation>the values of their record in the change log (%1 row(s)).</translation>
+    </message>
+    <message>
+        <source>Effacer les données de &lt;b&gt;%1&lt;/b&gt; (%2) ?</source>
+        <translation>Erase the data of &lt;b&gt;%1&lt;/b&gt; (%2)?</translation>
+    </message>
+    <message>
+        <source>Effacer les données personnelles du client &lt;b&gt;%1&lt;/b&gt; ?</source>
+        <translation>Erase the personal data of customer &lt;b&gt;%1&lt;/b&gt;?</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <source>raison sociale</source>
@@ -3640,6 +4051,14 @@ You can undo this import from the Imports page as long as no other import has fo
         <translation>The file could not be written: %1</translation>
     </message>
     <message>
+        <source>Impression des courriers…</source>
+        <translation>Printing letters…</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Relances faites ?</source>
         <translation>Reminders done?</translation>
     </message>
@@ -3823,6 +4242,10 @@ You can undo this import from the Imports page as long as no other import has fo
         <translation>Check a company…</translation>
     </message>
     <message>
+        <source>Journal des modifications…</source>
+        <translation>Change log…</translation>
+    </message>
+    <message>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
@@ -3861,6 +4284,10 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Vérifier une entreprise (liste des douteuses)</source>
         <translation>Check a company (doubtful list)</translation>
+    </message>
+    <message>
+        <source>Journal des modifications</source>
+        <translation>Change log</translation>
     </message>
     <message>
         <source>Ouvrir le client sélectionné</source>
@@ -4325,6 +4752,14 @@ You can undo this import from the Imports page as long as no other import has fo
         <source>Fichier sur un partage réseau : SQLite n&apos;y est pas fiable à plusieurs. N&apos;ouvrez ce fichier que depuis un seul poste à la fois, ou gardez-le sur cet ordinateur.</source>
         <translation>File on a network share: SQLite is not reliable there for several users. Open this file from one computer at a time only, or keep it on this computer.</translation>
     </message>
+    <message>
+        <source>Personne ne s&apos;appelle « %s » dans l&apos;équipe de ce fichier (équipe : %s).</source>
+        <translation>Nobody is called “%s” in this file&apos;s team (team: %s).</translation>
+    </message>
+    <message>
+        <source>%s a un code PIN : ouvrez Encaisse sans --user et tapez-le dans « Qui êtes-vous ? ».</source>
+        <translation>%s has a PIN: open Encaisse without --user and type it in “Who are you?”.</translation>
+    </message>
 </context>
 <context>
     <name>MilestonesTable</name>
@@ -4497,6 +4932,204 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Fermer</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalData</name>
+    <message>
+        <source>Effacement refusé : ce client doit encore {amount} ({count} pièce(s) ouverte(s)). La créance est en cours de recouvrement : c&apos;est un intérêt légitime qui justifie de garder ses données jusqu&apos;au règlement. Rien n&apos;a été modifié.</source>
+        <translation>Erasure refused: this customer still owes {amount} ({count} open item(s)). The debt is being recovered: this is a legitimate interest that justifies keeping their data until payment. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Ce client est une entreprise, pas une personne : sa fiche ne contient pas de données personnelles à exporter ou effacer. Utilisez plutôt les boutons de ses contacts.</source>
+        <translation>This customer is a company, not a person: its record holds no personal data to export or erase. Use the buttons of its contacts instead.</translation>
+    </message>
+    <message>
+        <source>Action impossible sur ces données personnelles.</source>
+        <translation>This action is not possible on this personal data.</translation>
+    </message>
+    <message>
+        <source>Les factures et avoirs du client ({count}) sont conservés : ce sont des pièces comptables de l&apos;entreprise cliente, pas des données du contact, gardées 10 ans (Code de commerce, art. L123-22).</source>
+        <translation>The customer&apos;s invoices and credit notes ({count}) are kept: they are accounting documents of the customer company, not the contact&apos;s data, kept for 10 years (French Commercial Code, art. L123-22).</translation>
+    </message>
+    <message>
+        <source>Les factures et avoirs ({count}) sont conservés : ce sont des pièces comptables, gardées 10 ans (Code de commerce, art. L123-22).</source>
+        <translation>The invoices and credit notes ({count}) are kept: they are accounting documents, kept for 10 years (French Commercial Code, art. L123-22).</translation>
+    </message>
+    <message>
+        <source>La fiche du client est conservée : l&apos;entreprise n&apos;est pas la personne.</source>
+        <translation>The customer record is kept: the company is not the person.</translation>
+    </message>
+    <message>
+        <source>{count} mention(s) dans des pièces comptables (libellé, référence de paiement) restent telles quelles : une pièce comptable ne se modifie pas.</source>
+        <translation>{count} mention(s) in accounting documents (description, payment reference) stay as they are: an accounting document cannot be altered.</translation>
+    </message>
+    <message>
+        <source>Le compte auxiliaire est conservé : il relie les factures gardées à la comptabilité.</source>
+        <translation>The customer account is kept: it links the retained invoices to the accounts.</translation>
+    </message>
+    <message>
+        <source>{count} fiche(s) de la liste des entreprises à risque restent liées à ce client : retirez-les si elles ne sont plus justifiées.</source>
+        <translation>{count} record(s) in the list of doubtful companies remain linked to this customer: remove them if they are no longer justified.</translation>
+    </message>
+    <message>
+        <source>{count} pièce(s) jointe(s) aux litiges de ce client ne sont pas lues par Encaisse : ouvrez-les et supprimez celles qui concernent la personne.</source>
+        <translation>{count} attachment(s) to this customer&apos;s disputes are not read by Encaisse: open them and delete those that concern the person.</translation>
+    </message>
+    <message>
+        <source>Les sauvegardes déjà faites ne sont pas réécrites : elles disparaissent par rotation, au plus tard après {days} jours.</source>
+        <translation>Existing backups are not rewritten: they are rotated out after {days} days at the latest.</translation>
+    </message>
+    <message>
+        <source>Une ligne du journal des modifications garde la trace de l&apos;effacement (date, motif, auteur), sans les valeurs effacées.</source>
+        <translation>A change log entry records the erasure (date, reason, author), without the erased values.</translation>
+    </message>
+    <message>
+        <source>Fiche du client</source>
+        <translation>Customer record</translation>
+    </message>
+    <message>
+        <source>Fiche d&apos;un contact</source>
+        <translation>Contact record</translation>
+    </message>
+    <message>
+        <source>Rapports de visite</source>
+        <translation>Visit reports</translation>
+    </message>
+    <message>
+        <source>Observations de visite</source>
+        <translation>Visit observations</translation>
+    </message>
+    <message>
+        <source>Relances et comptes rendus d&apos;appel</source>
+        <translation>Reminders and call reports</translation>
+    </message>
+    <message>
+        <source>Tâches</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Promesses de paiement</source>
+        <translation>Promises to pay</translation>
+    </message>
+    <message>
+        <source>Litiges</source>
+        <translation>Disputes</translation>
+    </message>
+    <message>
+        <source>Notes des litiges</source>
+        <translation>Dispute notes</translation>
+    </message>
+    <message>
+        <source>Noms des pièces jointes</source>
+        <translation>Attachment names</translation>
+    </message>
+    <message>
+        <source>Propositions commerciales</source>
+        <translation>Sales proposals</translation>
+    </message>
+    <message>
+        <source>Décisions de blocage</source>
+        <translation>Block decisions</translation>
+    </message>
+    <message>
+        <source>Notations externes</source>
+        <translation>External ratings</translation>
+    </message>
+    <message>
+        <source>Liste des entreprises à risque</source>
+        <translation>List of doubtful companies</translation>
+    </message>
+    <message>
+        <source>Journal des modifications</source>
+        <translation>Change log</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataActions</name>
+    <message>
+        <source>Exporter ses données…</source>
+        <translation>Export their data…</translation>
+    </message>
+    <message>
+        <source>Tout ce que le fichier contient sur ce contact, en JSON (RGPD, art. 15 et 20)</source>
+        <translation>Everything the file holds about this contact, as JSON (GDPR, art. 15 and 20)</translation>
+    </message>
+    <message>
+        <source>Effacer ses données…</source>
+        <translation>Erase their data…</translation>
+    </message>
+    <message>
+        <source>Effacer ce contact et ses données partout où elles sont écrites (RGPD, art. 17)</source>
+        <translation>Erase this contact and their data wherever it is written (GDPR, art. 17)</translation>
+    </message>
+    <message>
+        <source>Données du client…</source>
+        <translation>Customer data…</translation>
+    </message>
+    <message>
+        <source>Client particulier ou entrepreneur individuel : exporter ou effacer ses données</source>
+        <translation>Private customer or sole trader: export or erase their data</translation>
+    </message>
+    <message>
+        <source>Exporter les données du client…</source>
+        <translation>Export the customer&apos;s data…</translation>
+    </message>
+    <message>
+        <source>Effacer les données du client…</source>
+        <translation>Erase the customer&apos;s data…</translation>
+    </message>
+    <message>
+        <source>Exporter les données du contact</source>
+        <translation>Export the contact&apos;s data</translation>
+    </message>
+    <message>
+        <source>Données exportées</source>
+        <translation>Data exported</translation>
+    </message>
+    <message>
+        <source>Les données de %1 sont enregistrées dans « %2 » (%3 mention(s) dans les textes). Transmettez ce fichier à la personne par un moyen sûr.</source>
+        <translation>The data of %1 has been saved to “%2” (%3 mention(s) in texts). Send this file to the person by a secure means.</translation>
+    </message>
+    <message>
+        <source>Exporter les données du client</source>
+        <translation>Export the customer&apos;s data</translation>
+    </message>
+    <message>
+        <source>Les données de %1 sont enregistrées dans « %2 ». Transmettez ce fichier à la personne par un moyen sûr.</source>
+        <translation>The data of %1 has been saved to “%2”. Send this file to the person by a secure means.</translation>
+    </message>
+    <message>
+        <source>Données personnelles %1 %2.json</source>
+        <translation>Personal data %1 %2.json</translation>
+    </message>
+    <message>
+        <source>Fichier JSON (*.json)</source>
+        <translation>JSON file (*.json)</translation>
+    </message>
+    <message>
+        <source>Données effacées</source>
+        <translation>Data erased</translation>
+    </message>
+    <message>
+        <source>Les données de %1 sont effacées : %2 texte(s) réécrit(s), %3 ligne(s) du journal vidée(s). Une ligne du journal garde la trace de l&apos;effacement.</source>
+        <translation>The data of %1 has been erased: %2 text(s) rewritten, %3 log row(s) emptied. A log entry records the erasure.</translation>
+    </message>
+    <message>
+        <source>Données personnelles</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <source>Ce contact n&apos;existe plus : la page est mise à jour.</source>
+        <translation>This contact no longer exists: the page has been refreshed.</translation>
+    </message>
+    <message>
+        <source>Export non enregistré</source>
+        <translation>Export not saved</translation>
+    </message>
+    <message>
+        <source>Le fichier n&apos;a pas pu être écrit : %1</source>
+        <translation>The file could not be written: %1</translation>
     </message>
 </context>
 <context>
@@ -6068,6 +6701,203 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Procédure collective : score ramené à 0</source>
         <translation>Insolvency proceedings: score brought down to 0</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreHistoryWidget</name>
+    <message>
+        <source>Historique du score</source>
+        <translation>Score history</translation>
+    </message>
+    <message>
+        <source>Historique : pas encore de point enregistré (le score est enregistré au calcul des relances du jour).</source>
+        <translation>History: no point recorded yet (the score is recorded when today&apos;s reminders are computed).</translation>
+    </message>
+    <message>
+        <source>Historique : %1 le %2, inchangé depuis.</source>
+        <translation>History: %1 on %2, unchanged since.</translation>
+    </message>
+    <message>
+        <source>— règles v%1</source>
+        <translation>— rules v%1</translation>
+    </message>
+    <message>
+        <source>Historique (derniers changements) :</source>
+        <translation>History (latest changes):</translation>
+    </message>
+    <message>
+        <source>premier calcul</source>
+        <translation>first computation</translation>
+    </message>
+    <message>
+        <source>%1 : %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreSparkline</name>
+    <message>
+        <source>Évolution du score</source>
+        <translation>Score trend</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardDialog</name>
+    <message>
+        <source>Fiches commerciaux</source>
+        <translation>Salesperson scorecards</translation>
+    </message>
+    <message>
+        <source>Début de période</source>
+        <translation>Start of period</translation>
+    </message>
+    <message>
+        <source>Fin de période</source>
+        <translation>End of period</translation>
+    </message>
+    <message>
+        <source>Commercial</source>
+        <translation>Salesperson</translation>
+    </message>
+    <message>
+        <source>Tous</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Du</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>au</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Commercial :</source>
+        <translation>Salesperson:</translation>
+    </message>
+    <message>
+        <source>Survolez un titre de colonne pour lire la définition du chiffre ; le PDF les imprime avec chaque fiche.</source>
+        <translation>Hover over a column title to read the figure&apos;s definition; the PDF prints them with each scorecard.</translation>
+    </message>
+    <message>
+        <source>Enregistrer le PDF…</source>
+        <translation>Save the PDF…</translation>
+    </message>
+    <message>
+        <source>La date de début doit précéder la date de fin.</source>
+        <translation>The start date must be before the end date.</translation>
+    </message>
+    <message>
+        <source>Calcul des fiches commerciaux…</source>
+        <translation>Computing salesperson scorecards…</translation>
+    </message>
+    <message>
+        <source>Encours et retards arrêtés au %1, montants TTC.</source>
+        <translation>Receivables and arrears as at %1, amounts incl. VAT.</translation>
+    </message>
+    <message>
+        <source>Aucun commercial enregistré (Paramètres › Équipe).</source>
+        <translation>No salesperson registered (Settings › Team).</translation>
+    </message>
+    <message>
+        <source>Enregistrer les fiches commerciaux</source>
+        <translation>Save the salesperson scorecards</translation>
+    </message>
+    <message>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Préparation des fiches commerciaux…</source>
+        <translation>Preparing salesperson scorecards…</translation>
+    </message>
+    <message>
+        <source>Fiches non enregistrées</source>
+        <translation>Scorecards not saved</translation>
+    </message>
+    <message>
+        <source>Le fichier n&apos;a pas pu être écrit : %1</source>
+        <translation>The file could not be written: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fiche(s) enregistrée(s) dans %1</source>
+        <translation>
+            <numerusform>%n scorecard saved to %1</numerusform>
+            <numerusform>%n scorecards saved to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardModel</name>
+    <message>
+        <source>Commercial</source>
+        <translation>Salesperson</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>Encours</source>
+        <translation>Receivables</translation>
+    </message>
+    <message>
+        <source>Échu</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Part échue</source>
+        <translation>Overdue share</translation>
+    </message>
+    <message>
+        <source>Retard moyen</source>
+        <translation>Average delay</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nouveaux (%n mois)</source>
+        <translation>
+            <numerusform>New (%n month)</numerusform>
+            <numerusform>New (%n months)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bloqués</source>
+        <translation>Blocked</translation>
+    </message>
+    <message>
+        <source>Litiges aidés</source>
+        <translation>Disputes helped</translation>
+    </message>
+    <message>
+        <source>Visites</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Promesses</source>
+        <translation>Promises</translation>
+    </message>
+    <message>
+        <source>Tenues</source>
+        <translation>Kept</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n facture(s) soldée(s) pour %1</source>
+        <translation>
+            <numerusform>%n invoice settled, for %1</numerusform>
+            <numerusform>%n invoices settled, for %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sans commercial</source>
+        <translation>No salesperson</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 j</source>
+        <translation>%1 d</translation>
     </message>
 </context>
 <context>

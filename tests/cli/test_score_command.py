@@ -4,6 +4,7 @@ refused in French; the file is only read."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,63 @@ def test_an_unknown_customer_is_refused_in_french(
     code, _, err = run(capsys, "--db", str(ledger), "score", "999999999")
     assert code == 1
     assert "Client introuvable" in err
+
+
+# --- the stored history (issue 7) -------------------------------------------------------
+
+
+def test_json_gives_the_stored_history_oldest_first(
+    ledger: Path, services: Services, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The morning refreshes: on 15/01 nothing was overdue yet (70); by 16/03, 1 000 € of
+    # the 4 000 € owed is (65).
+    services.score.refresh(date(2026, 1, 15))
+    services.score.refresh(date(2026, 2, 2))  # still 70: no new point
+    services.score.refresh(date(2026, 3, 16))
+    before = ledger.stat().st_mtime_ns
+    code, out, err = run(
+        capsys, "--db", str(ledger), "--today", "2026-03-16", "score", SIRENS[0], "--format",
+        "json",
+    )  # fmt: skip
+    assert code == 0, err
+    document = json.loads(out)
+    assert document["score"] == 65
+    assert document["history"] == [
+        {
+            "computed_on": "2026-01-15",
+            "score": 70,
+            "rules_version": "2026.1",
+            "change": None,
+            "top_factors": {},
+        },
+        {
+            "computed_on": "2026-03-16",
+            "score": 65,
+            "rules_version": "2026.1",
+            "change": -5,
+            "top_factors": {"overdue_share": -5},
+        },
+    ]
+    assert ledger.stat().st_mtime_ns == before  # reading only
+    code, out, err = run(capsys, "--db", str(ledger), "--today", "2026-03-16", "score", SIRENS[0])
+    assert "Historique : 16/03/2026 65 (\u22125) · 15/01/2026 70" in out
+
+
+def test_json_history_is_empty_before_any_refresh(
+    ledger: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "--db", str(ledger), "score", SIRENS[0], "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["history"] == []
+
+
+def test_reminders_due_stores_the_scores_of_the_day(
+    ledger: Path, services: Services, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "--db", str(ledger), "--today", "2026-03-16", "reminders", "due")
+    assert code == 0, err
+    cid = services.customers.find_id(SIRENS[0])
+    assert cid is not None
+    assert [(p.computed_on, p.score) for p in services.score.history(cid)] == [
+        (date(2026, 3, 16), 65)
+    ]

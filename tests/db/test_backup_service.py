@@ -290,3 +290,21 @@ def test_a_damaged_data_file_is_kept_aside_as_it_is_and_replaced(
     kept = service.restore(saved)
     assert kept is not None and kept.read_bytes() == damaged
     assert customer_names(db_path) == [EPI]
+
+
+def test_a_backup_clears_the_half_copies_a_killed_backup_left(
+    filled: Services, db_path: Path
+) -> None:
+    folder = migrations.backups_dir(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    killed = folder / ".encaisse-20261120-090000-ouverture.encaisse.part"
+    killed_journal = folder / ".encaisse-20261120-090000-ouverture.encaisse.part-journal"
+    running = folder / ".encaisse-20261123-090000-import.encaisse.part"
+    for leftover in (killed, killed_journal, running):
+        leftover.write_bytes(b"half a copy")
+    two_hours_ago = datetime.now().timestamp() - 7200
+    for leftover in (killed, killed_journal):
+        os.utime(leftover, (two_hours_ago, two_hours_ago))
+    filled.backups.backup("ouverture")
+    assert not killed.exists() and not killed_journal.exists()
+    assert running.exists()  # a recent one may be another backup still being written

@@ -292,6 +292,11 @@ def _expected_order(
             CustomerSort.SALESPERSON: lambda: (_text_key(r.salesperson or None),),
             CustomerSort.PAYMENT_TERMS: lambda: (r.payment_terms_days,),
             CustomerSort.UPDATED: lambda: (book.updated[r.id],),
+            # Not scored yet (None) last in both directions (issue 7).
+            CustomerSort.SCORE: lambda: (
+                (r.score is not None) if descending else (r.score is None),
+                r.score or 0,
+            ),
         }[sort]()
 
     # Ties are broken by name then id, in ascending order whatever the direction.

@@ -869,6 +869,8 @@ def test_the_segment_plan_decides_the_level_refresh_creates(services: Services) 
     reminders.set_segment_plan(chronic, None)
     assert reminders.segment_plans()[1] == (chronic, "Retardataires chroniques", None)
     assert audit_trail(services, "segment") == [
+        (valued, "create", "Clients fidèles"),
+        (chronic, "create", "Retardataires chroniques"),
         (valued, "update", "Clients fidèles : plan de relance"),
         (chronic, "update", "Retardataires chroniques : plan de relance"),
         (chronic, "update", "Retardataires chroniques : plan de relance"),

@@ -245,6 +245,25 @@ def test_a_contact_added_from_the_page_appears_in_the_contacts_tab(
     assert services.customers.get(epi).contacts == ()
 
 
+def test_editing_a_contact_keeps_its_notes(qtbot, services, epi):
+    from desktop.services.customers import ContactData
+
+    services.customers.save_contact(
+        epi,
+        ContactData(
+            None, "Amélie", "d'Arcy", email="a.darcy@epi-dor.fr", notes="Joignable le matin"
+        ),
+    )
+    contact = services.customers.get(epi).contacts[0]
+    dialog = ContactDialog(services, epi, contact)
+    qtbot.addWidget(dialog)
+    assert dialog.notes.text() == "Joignable le matin"
+    dialog.role.setText("Gérante")
+    dialog.save()
+    saved = services.customers.get(epi).contacts[0]
+    assert (saved.role, saved.notes) == ("Gérante", "Joignable le matin")
+
+
 def test_a_coface_rating_out_of_scale_is_refused_then_a_good_one_shown(
     qtbot, monkeypatch, services, epi
 ):

@@ -138,6 +138,23 @@ def test_a_salesperson_lands_on_their_own_customers(
     assert window.reminders_page.assignee_filter.currentData() == team[SALESPERSON]
 
 
+def test_only_the_owner_sees_the_journal_of_changes(
+    qtbot, monkeypatch, services: Services, team: dict[str, int]
+) -> None:
+    from desktop.ui.audit.audit_dialog import AuditDialog
+
+    opened: list[bool] = []
+    monkeypatch.setattr(AuditDialog, "exec", lambda _d: opened.append(True) or 0)
+    window = signed_in_window(qtbot, services, team[SALESPERSON])
+    assert not window.audit_action.isVisible()
+    window.open_audit_log()
+    assert opened == []
+    owner = signed_in_window(qtbot, services, team[OWNER])
+    assert owner.audit_action.isVisible()
+    owner.open_audit_log()
+    assert opened == [True]
+
+
 def test_switching_user_signs_the_next_changes_with_the_new_name(
     qtbot, monkeypatch, services: Services, team: dict[str, int], db_path: Path
 ) -> None:

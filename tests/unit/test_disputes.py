@@ -19,7 +19,7 @@ from desktop.domain.disputes import (
 )
 from desktop.domain.enums import Department, DisputeCategory, DisputeResolution, DisputeStatus
 from desktop.domain.errors import ErrorCode
-from desktop.services.disputes import safe_file_name
+from desktop.domain.text import safe_file_name
 
 TODAY = date(2026, 3, 16)
 # Invoice id → what may still be disputed on it (cents).
@@ -151,7 +151,7 @@ def test_days_open_counts_to_today_or_to_the_closing_day() -> None:
     ],
 )
 def test_attachment_names_stay_in_their_folder(name: str, expected: str) -> None:
-    assert safe_file_name(name) == expected
+    assert safe_file_name(name, fallback="piece") == expected
 
 
 def test_a_long_attachment_name_keeps_its_extension() -> None:

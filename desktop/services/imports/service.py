@@ -842,12 +842,29 @@ class ImportService:
         now = self._ctx.clock.now()
         with self._ctx.database.transaction() as session:
             row = session.scalars(select(ImportMapping).where(ImportMapping.name == name)).first()
+            created = row is None
+            before = (
+                {} if row is None else {"source_kind": row.source_kind, "mapping": row.mapping_json}
+            )
             if row is None:
                 row = ImportMapping(name=name, created_at=now)
                 session.add(row)
             row.source_kind = source_kind
             row.mapping_json = mapping_json
             row.updated_at = now
+            session.flush()
+            changes = audit.diff(before, {"source_kind": source_kind, "mapping": mapping_json})
+            if created or changes:
+                audit.record(
+                    session,
+                    at=now,
+                    actor=self._ctx.actor(),
+                    action=AuditAction.CREATE if created else AuditAction.UPDATE,
+                    entity="import_mapping",
+                    entity_id=row.id,
+                    summary=name,
+                    changes=changes,
+                )
             return SavedMapping(name, source_kind, mapping_json, now)
 
     def mappings(self) -> list[SavedMapping]:
@@ -866,6 +883,17 @@ class ImportService:
     def delete_mapping(self, name: str) -> bool:
         """Forget the mapping called `name`; False when there was none."""
         with self._ctx.database.transaction() as session:
+            row = session.scalars(select(ImportMapping).where(ImportMapping.name == name)).first()
+            if row is not None:
+                audit.record(
+                    session,
+                    at=self._ctx.clock.now(),
+                    actor=self._ctx.actor(),
+                    action=AuditAction.DELETE,
+                    entity="import_mapping",
+                    entity_id=row.id,
+                    summary=name,
+                )
             result = session.execute(delete(ImportMapping).where(ImportMapping.name == name))
             return bool(result.rowcount)  # type: ignore[attr-defined]
 

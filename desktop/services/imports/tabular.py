@@ -883,6 +883,22 @@ def _describe(entry: LedgerEntry) -> str:
     return text
 
 
+def workbook_problem(exc: BaseException) -> str:
+    """What to tell about a workbook openpyxl could not read, in French: the library's
+    message ("File is not a zip file", "Error -3 while decompressing data") means nothing
+    to the user. The error's class is kept in brackets for whoever helps them."""
+    if isinstance(exc, KeyError) or (isinstance(exc, OSError) and exc.errno is None):
+        # No [Content_Types].xml or no workbook part: a zip, but not an Excel workbook
+        # (a LibreOffice .ods or a Word file renamed .xlsx).
+        text = "ce n'est pas un classeur Excel .xlsx : enregistrez-le au format Excel"
+    else:
+        text = "classeur Excel endommagé ou incomplet : enregistrez-le de nouveau"
+    kind = type(exc)
+    module = kind.__module__.split(".")[0]  # "zlib.error" says more than "error"
+    name = kind.__name__ if module == "builtins" else f"{module}.{kind.__name__}"
+    return f"{text} [{name}]"
+
+
 def parse_table(
     path: Path,
     mapping: ColumnMapping,
@@ -905,11 +921,11 @@ def parse_table(
     except ReadProblem as problem:
         return failed(problem.rejected)
     except OSError as exc:
-        return failed(RejectedLine(0, ImportProblem.UNREADABLE_FILE, str(exc)))
+        # openpyxl says "no valid workbook part" with a bare OSError (no errno).
+        detail = str(exc) if exc.errno is not None else workbook_problem(exc)
+        return failed(RejectedLine(0, ImportProblem.UNREADABLE_FILE, detail))
     except Exception as exc:  # a damaged workbook: zip, XML, openpyxl errors
-        return failed(
-            RejectedLine(0, ImportProblem.UNREADABLE_FILE, f"{type(exc).__name__}: {exc}")
-        )
+        return failed(RejectedLine(0, ImportProblem.UNREADABLE_FILE, workbook_problem(exc)))
     rejections = Rejections()
     parser: _RowParser | None = None
     try:
@@ -934,7 +950,7 @@ def parse_table(
         count = parser.count if parser else 0
         return ParsedExport(source_format, source.encoding, count, (), rejections.result())
     except Exception as exc:  # a damaged workbook found while reading its rows
-        rejections.add(0, ImportProblem.UNREADABLE_FILE, f"{type(exc).__name__}: {exc}")
+        rejections.add(0, ImportProblem.UNREADABLE_FILE, workbook_problem(exc))
         count = parser.count if parser else 0
         return ParsedExport(source_format, source.encoding, count, (), rejections.result())
     finally:

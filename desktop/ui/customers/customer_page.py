@@ -46,17 +46,21 @@ from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.identifiers import format_be_enterprise_number
 from desktop.domain.money import format_cents
 from desktop.domain.score import ScoreFactor, ScoreResult
+from desktop.domain.text import safe_file_stem
 from desktop.services.blocking import BlockingStateError
 from desktop.services.customers import CustomerDetail
 from desktop.services.registry import Services
 from desktop.services.timeline import TimelineEntry, TimelineKind
 from desktop.services.visits import VisitReportData
+from desktop.ui.audit.customer_audit_tab import CustomerAuditTab
 from desktop.ui.blocking.banner import BlockedBanner
 from desktop.ui.blocking.insolvency_dialog import InsolvencyDialog
 from desktop.ui.blocking.reason_dialog import ask_reason
 from desktop.ui.check_dialog import DoubtfulFormDialog
 from desktop.ui.customers.customer_form import CustomerDialog
 from desktop.ui.customers.documents_tab import DocumentsTab
+from desktop.ui.customers.personal_data import PersonalDataActions
+from desktop.ui.customers.score_history import ScoreHistoryWidget
 from desktop.ui.customers.small_dialogs import ContactDialog, RatingDialog
 from desktop.ui.customers.visit_form import VisitReportDialog
 from desktop.ui.dates import format_date
@@ -81,6 +85,7 @@ from desktop.ui.reminders.action_dialogs import PromiseDialog
 from desktop.ui.reminders.labels import channel_label, outcome_label, promise_status_label
 from desktop.ui.repayment.plans_tab import CustomerPlansTab
 from desktop.ui.repayment.visit_briefs import save_customer_brief
+from desktop.ui.score_style import SCORE_COLORS
 from desktop.ui.widgets import StatusBadge, read_only_form, value_label
 
 RECEIVABLE_KINDS = (
@@ -98,6 +103,7 @@ REMINDER_KINDS = (
 TAB_SUMMARY, TAB_INVOICES, TAB_TIMELINE, TAB_VISITS, TAB_CONTACTS, TAB_RATINGS = range(6)
 TAB_DISPUTES = 6
 TAB_PLANS = 7
+TAB_AUDIT = 8
 
 ASSESSMENT_COLORS = {
     Assessment.REASSURING: "#1e6b34",
@@ -112,9 +118,6 @@ def _address_text(address: Address) -> str:
     if address.country is not Country.FRANCE:
         lines.append(country_label(address.country))
     return "\n".join(line for line in lines if line)
-
-
-SCORE_COLORS = {"good": "#1e6b34", "watch": "#8a5a00", "risk": "#a1261f"}
 
 
 def _score_band_text(band: str) -> str:
@@ -304,6 +307,10 @@ class CustomerPage(QWidget):
         self.plans_tab = CustomerPlansTab(services)
         self.tabs.addTab(self.plans_tab, self.tr("Plans d'apurement"))
         self.plans_tab.sig_changed.connect(self._disputes_changed)
+        # Read when first shown (see ui.audit.customer_audit_tab).
+        self.audit_tab = CustomerAuditTab(services)
+        self.tabs.addTab(self.audit_tab, self.tr("Historique des modifications"))
+        self.tabs.currentChanged.connect(self._tab_shown)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -370,14 +377,18 @@ class CustomerPage(QWidget):
         self.score_factors.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.score_factors.setMaximumHeight(150)
         layout.addWidget(self.score_factors)
+        self.score_history = ScoreHistoryWidget()  # the stored points (migration 0011)
+        layout.addWidget(self.score_history)
         self.score_rules_box: QMessageBox | None = None
         return self.score_box
 
     def _fill_score(self, customer_id: int) -> None:
-        result = self._services.score.for_customer(
+        # Computed and stored: what the page shows is what the list sorts on.
+        result = self._services.score.refresh_customer(
             customer_id, self._services.context.clock.today()
         )
         self.score_result: ScoreResult = result
+        self.score_history.set_points(self._services.score.history(customer_id, limit=12))
         self.score_label.setText(
             self.tr("%1/100 — %2 (base %3)")
             .replace("%1", str(result.score))
@@ -412,11 +423,33 @@ class CustomerPage(QWidget):
         return box
 
     def _build_timeline_tab(self) -> QWidget:
-        self.timeline = QTextBrowser()
-        self.timeline.setOpenLinks(False)
-        self.timeline.setAccessibleName(self.tr("Chronologie du client"))
-        self.timeline.anchorClicked.connect(self._timeline_link)
-        return self.timeline
+        self._timeline_view = QTextBrowser()
+        self._timeline_view.setOpenLinks(False)
+        self._timeline_view.setAccessibleName(self.tr("Chronologie du client"))
+        self._timeline_view.anchorClicked.connect(self._timeline_link)
+        # Filled when its tab is first shown (see `timeline`).
+        self._timeline_stale = False
+        self._timeline_reports: list[VisitReportData] = []
+        return self._timeline_view
+
+    @property
+    def timeline(self) -> QTextBrowser:
+        """The timeline view, filled first if it waits for its tab to be shown."""
+        self._ensure_timeline()
+        return self._timeline_view
+
+    def _ensure_timeline(self) -> None:
+        # The timeline reads every invoice and payment of the customer, the heaviest part
+        # of a page with thousands of documents: it is read when its tab is first shown
+        # (or asked for), not at each opening of the page (issue 9).
+        if self._timeline_stale and self.customer_id is not None:
+            self._timeline_stale = False
+            entries = self._services.timeline.for_customer(self.customer_id)
+            self._fill_timeline(entries, self._timeline_reports)
+
+    def _tab_shown(self, index: int) -> None:
+        if index == TAB_TIMELINE:
+            self._ensure_timeline()
 
     def _build_visits_tab(self) -> QWidget:
         page = QWidget()
@@ -486,6 +519,12 @@ class CustomerPage(QWidget):
         remove.clicked.connect(self._delete_selected_contact)
         for b in (add, edit, remove):
             buttons.addWidget(b)
+        # « Exporter / Effacer ses données… » (GDPR): see ui.customers.personal_data.
+        self.personal_data = PersonalDataActions(
+            self._services, self.contacts, lambda: self.customer_id, self.reload, page
+        )
+        self.personal_data.add_to(buttons)
+        self.personal_data.sig_erased.connect(self.sig_changed)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addWidget(self.contacts)
@@ -553,7 +592,10 @@ class CustomerPage(QWidget):
         self._fill_ratings(detail)
         reports = self._services.visits.for_customer(customer_id)
         self._fill_visits(reports)
-        self._fill_timeline(self._services.timeline.for_customer(customer_id), reports)
+        self._timeline_reports = reports
+        self._timeline_stale = True
+        if self.tabs.currentIndex() == TAB_TIMELINE:
+            self._ensure_timeline()
         open_items = self.documents_tab.show_customer(customer_id)
         self.tabs.setTabText(TAB_INVOICES, self.tr("Factures (%n ouverte(s))", "", open_items))
         in_progress = self.disputes_tab.show_customer(customer_id)
@@ -563,6 +605,7 @@ class CustomerPage(QWidget):
             if in_progress
             else self.tr("Litiges"),
         )
+        self.audit_tab.show_customer(customer_id)
         running = self.plans_tab.show_customer(customer_id, d.legal_name)
         self.tabs.setTabText(
             TAB_PLANS,
@@ -718,7 +761,7 @@ class CustomerPage(QWidget):
         self, entries: list[TimelineEntry], visit_reports: list[VisitReportData]
     ) -> None:
         if not entries:
-            self.timeline.setHtml(
+            self._timeline_view.setHtml(
                 f"<p style='color:#666'>{escape(self.tr('Aucun événement.'))}</p>"
             )
             return
@@ -733,7 +776,7 @@ class CustomerPage(QWidget):
                 f"<td valign='top'><b>{title}</b>" + (f"<br>{body}" if body else "") + "</td></tr>"
             )
         parts.append("</table>")
-        self.timeline.setHtml("".join(parts))
+        self._timeline_view.setHtml("".join(parts))
 
     def _timeline_text(
         self, entry: TimelineEntry, reports: dict[int, VisitReportData]
@@ -939,9 +982,7 @@ class CustomerPage(QWidget):
         as_of = self._services.context.clock.today()
         interactive = path is None
         if path is None:
-            safe_name = "".join(
-                c if c.isalnum() or c in " -_" else "_" for c in self.detail.display_name
-            ).strip()[:60]
+            safe_name = safe_file_stem(self.detail.display_name, 60)
             suggested = f"Relevé {safe_name} {as_of.isoformat()}.pdf"
             path, _ = QFileDialog.getSaveFileName(
                 self,
@@ -1002,9 +1043,7 @@ class CustomerPage(QWidget):
             return None
         interactive = path is None
         if path is None:
-            safe_name = "".join(
-                c if c.isalnum() or c in " -_" else "_" for c in self.detail.display_name
-            ).strip()[:60]
+            safe_name = safe_file_stem(self.detail.display_name, 60)
             path, _ = QFileDialog.getSaveFileName(
                 self,
                 self.tr("Enregistrer la déclaration de créance"),

@@ -11,7 +11,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain.money import format_cents
 from desktop.services.customers import CustomerFilter, CustomerRow, CustomerService, CustomerSort
+from desktop.ui.dates import format_date
 from desktop.ui.messages import payment_terms_short, status_label
+from desktop.ui.score_style import score_color
 from desktop.ui.widgets import status_text_color
 
 Index = QModelIndex | QPersistentModelIndex
@@ -28,7 +30,8 @@ PAGE_SIZE = 200
     COL_SALESPERSON,
     COL_TERMS,
     COL_LIMIT,
-) = range(8)
+    COL_SCORE,
+) = range(9)
 SORTS = {
     COL_NAME: CustomerSort.NAME,
     COL_IDENTIFIER: CustomerSort.SIREN,
@@ -37,8 +40,23 @@ SORTS = {
     COL_SEGMENT: CustomerSort.SEGMENT,
     COL_SALESPERSON: CustomerSort.SALESPERSON,
     COL_TERMS: CustomerSort.PAYMENT_TERMS,
+    COL_SCORE: CustomerSort.SCORE,
 }
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+# The roles `data` answers. While painting, the view asks a dozen roles of every cell
+# (font, background, check state, size…): the others are turned away before any work,
+# which halves the cost of repainting the list after each keystroke (issue 9).
+_ANSWERED = frozenset(
+    (
+        _DISPLAY,
+        int(Qt.ItemDataRole.ToolTipRole),
+        int(Qt.ItemDataRole.ForegroundRole),
+        int(Qt.ItemDataRole.TextAlignmentRole),
+        int(CUSTOMER_ID_ROLE),
+    )
+)
 
 
 class CustomerListModel(QAbstractTableModel):
@@ -61,6 +79,7 @@ class CustomerListModel(QAbstractTableModel):
             self.tr("Commercial"),
             self.tr("Délai de paiement"),
             self.tr("Plafond de crédit"),
+            self.tr("Score"),
         ]
 
     # --- loading -----------------------------------------------------------------------
@@ -150,11 +169,14 @@ class CustomerListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
-        if not index.isValid() or index.row() >= len(self._rows):
+        if role not in _ANSWERED or not index.isValid():
             return None
-        r = self._rows[index.row()]
+        row = index.row()
+        if row >= len(self._rows):
+            return None
+        r = self._rows[row]
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if col == COL_NAME:
                 return r.legal_name
             if col == COL_IDENTIFIER:
@@ -173,15 +195,30 @@ class CustomerListModel(QAbstractTableModel):
                 return (
                     format_cents(r.credit_limit_cents) if r.credit_limit_cents is not None else ""
                 )
+            if col == COL_SCORE:
+                return "" if r.score is None else str(r.score)
         elif role == Qt.ItemDataRole.ToolTipRole and col == COL_NAME and r.trade_name:
             return r.trade_name
+        elif role == Qt.ItemDataRole.ToolTipRole and col == COL_SCORE:
+            return self._score_tooltip(r)
         elif role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
             return QBrush(QColor(status_text_color(r.status)))
-        elif role == Qt.ItemDataRole.TextAlignmentRole and col == COL_LIMIT:
+        elif role == Qt.ItemDataRole.ForegroundRole and col == COL_SCORE and r.score is not None:
+            return QBrush(QColor(score_color(r.score)))
+        elif role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_LIMIT, COL_SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         elif role == CUSTOMER_ID_ROLE:
             return r.id
         return None
+
+    def _score_tooltip(self, r: CustomerRow) -> str:
+        if r.score is None or r.score_on is None:
+            return self.tr("Pas encore calculé : il le sera au calcul des relances du jour.")
+        return (
+            self.tr("Calculé le %1 (règles v%2)")
+            .replace("%1", format_date(r.score_on))
+            .replace("%2", r.score_rules_version or "?")
+        )
 
 
 def _group_identifier(identifier: str) -> str:

@@ -76,7 +76,7 @@ class CustomerListPage(QWidget):
         # The name takes whatever room is left; the other columns keep a readable width.
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
-        for column, width in enumerate((0, 100, 160, 125, 115, 125, 150, 105)):
+        for column, width in enumerate((0, 95, 140, 115, 110, 115, 130, 105, 55)):
             if width:
                 self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(self._open_index)

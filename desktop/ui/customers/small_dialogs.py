@@ -49,6 +49,8 @@ class ContactDialog(QDialog):
         self.is_primary.setChecked(bool(contact and contact.is_primary))
         self.receives_reminders = QCheckBox(self.tr("Destinataire des relances"))
         self.receives_reminders.setChecked(bool(contact and contact.receives_reminders))
+        self.notes = QLineEdit(contact.notes if contact else "")
+        self.notes.setPlaceholderText(self.tr("ex. : joignable le matin, préfère le courrier"))
         form.addRow(self.tr("Prénom"), self.first_name)
         form.addRow(
             self.tr("Nom *"), self.errors.register("last_name", FieldWithError(self.last_name))
@@ -56,6 +58,7 @@ class ContactDialog(QDialog):
         form.addRow(self.tr("Fonction"), self.role)
         form.addRow(self.tr("E-mail"), self.email)
         form.addRow(self.tr("Téléphone"), self.phone)
+        form.addRow(self.tr("Notes"), self.notes)
         form.addRow("", self.is_primary)
         form.addRow("", self.receives_reminders)
         buttons = save_cancel_buttons(self, self.save)
@@ -74,6 +77,7 @@ class ContactDialog(QDialog):
             phone=self.phone.text(),
             is_primary=self.is_primary.isChecked(),
             receives_reminders=self.receives_reminders.isChecked(),
+            notes=self.notes.text(),  # passed back, or editing would wipe the notes
         )
         try:
             self._services.customers.save_contact(self._customer_id, data)

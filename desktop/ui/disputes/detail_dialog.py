@@ -38,6 +38,7 @@ from desktop.domain.disputes import ACTIVE_STATUSES, ResolutionDraft
 from desktop.domain.enums import DisputeResolution, DisputeStatus
 from desktop.domain.errors import ErrorCode, FieldError, NotFoundError, ValidationError
 from desktop.domain.money import format_cents, parse_cents
+from desktop.domain.text import safe_file_stem
 from desktop.services.disputes import DisputeDetail, DisputeError, DisputeEventData
 from desktop.services.registry import Services
 from desktop.ui.dates import format_date
@@ -60,11 +61,6 @@ CLOSINGS = (
     DisputeResolution.COMMERCIAL_GESTURE,
     DisputeResolution.REJECTED,
 )
-
-
-def safe_file_stem(text: str) -> str:
-    """A name fit for a suggested file name: letters, digits, spaces, - and _ only."""
-    return "".join(c if c.isalnum() or c in " -_" else "_" for c in text).strip()[:60]
 
 
 class StatusBadge(QLabel):
@@ -551,7 +547,7 @@ class DisputeDetailDialog(QDialog):
             suggested = (
                 self.tr("Litige %1 %2.pdf")
                 .replace("%1", str(self.dispute_id))
-                .replace("%2", safe_file_stem(self.detail.row.customer_name))
+                .replace("%2", safe_file_stem(self.detail.row.customer_name, 60))
             )
             path, _ = QFileDialog.getSaveFileName(
                 self,

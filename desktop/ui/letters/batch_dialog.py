@@ -41,7 +41,7 @@ from desktop.ui.dates import format_date
 from desktop.ui.letters.pdf_pages import PdfPages
 from desktop.ui.letters.preview import PagePreview
 from desktop.ui.messages import letter_problem_message
-from desktop.ui.tasks import run_task
+from desktop.ui.tasks import TaskCancelled, run_task
 
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -181,31 +181,54 @@ class LetterBatchDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.print_to(printer)
+        try:
+            self.print_to(printer)
+        except TaskCancelled:
+            return  # the job was aborted: nothing to mark done
         self.confirm_done()
 
     def print_to(self, printer: QPrinter) -> int:
         """Draw every page of the PDF on `printer` (as images at its resolution, at most
-        300 dpi); returns the number of pages sent."""
+        300 dpi); returns the number of pages sent. Off the UI thread, with a progress
+        bar (a morning's hundred letters take a while at 300 dpi): Qt paints on a
+        printer from any thread. Annuler aborts the job and raises TaskCancelled."""
         dpi = min(300, printer.resolution())
-        pages = PdfPages(self.pdf_path)
-        painter = QPainter()
-        sent = 0
-        try:
-            if not painter.begin(printer):
-                return 0
-            for index in range(len(pages)):
-                if index:
-                    printer.newPage()
-                image = pages.image(index, dpi)
-                target = painter.viewport()
-                size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(QRect(target.topLeft(), size), image)
-                sent += 1
-            painter.end()
-        finally:
-            pages.close()
-        return sent
+        path = self.pdf_path
+
+        def work(progress, cancelled) -> int:  # type: ignore[no-untyped-def]
+            pages = PdfPages(path)
+            painter = QPainter()
+            sent = 0
+            try:
+                if not painter.begin(printer):
+                    return 0
+                count = len(pages)
+                for index in range(count):
+                    if cancelled():
+                        printer.abort()
+                        painter.end()
+                        raise TaskCancelled()
+                    if index:
+                        printer.newPage()
+                    image = pages.image(index, dpi)
+                    target = painter.viewport()
+                    size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                    painter.drawImage(QRect(target.topLeft(), size), image)
+                    sent += 1
+                    progress(sent / count)
+                painter.end()
+            finally:
+                pages.close()
+            return sent
+
+        return int(
+            run_task(
+                self,
+                self.tr("Impression des courriers…"),
+                work,
+                cancel_text=self.tr("Annuler"),
+            )
+        )
 
     def confirm_done(self) -> None:
         """Ask before marking the printed letters' reminders done; only a yes marks them."""

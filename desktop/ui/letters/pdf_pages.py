@@ -9,10 +9,15 @@ on a worker thread.
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
 import pypdfium2 as pdfium
 from PySide6.QtGui import QImage
+
+# pdfium must not be called from two threads at once: printing renders on a worker
+# thread while the preview may render a page on the UI thread (issue 9).
+_PDFIUM = threading.RLock()
 
 _FORMAT = (
     QImage.Format.Format_ARGB32 if sys.byteorder == "little" else QImage.Format.Format_RGBA8888
@@ -23,13 +28,19 @@ class PdfPages:
     """An open PDF whose pages are rendered on demand. Close it when done."""
 
     def __init__(self, path: Path) -> None:
-        self._pdf = pdfium.PdfDocument(str(path))
+        with _PDFIUM:
+            self._pdf = pdfium.PdfDocument(str(path))
 
     def __len__(self) -> int:
-        return len(self._pdf)
+        with _PDFIUM:
+            return len(self._pdf)
 
     def image(self, index: int, dpi: float = 72.0) -> QImage:
         """Page `index` (0-based) at `dpi` dots per inch."""
+        with _PDFIUM:
+            return self._image(index, dpi)
+
+    def _image(self, index: int, dpi: float) -> QImage:
         page = self._pdf[index]
         try:
             bitmap = page.render(
@@ -46,4 +57,5 @@ class PdfPages:
             page.close()
 
     def close(self) -> None:
-        self._pdf.close()
+        with _PDFIUM:
+            self._pdf.close()

@@ -50,6 +50,7 @@ from desktop.domain.schedule import (
     parse_quantity_milli,
     proposal_totals,
 )
+from desktop.domain.text import safe_file_stem
 from desktop.services.proposals import (
     VALIDITY_DAYS,
     ProposalDetail,
@@ -857,7 +858,7 @@ class ProposalEditor(QDialog):
             path, _ = QFileDialog.getSaveFileName(
                 self,
                 self.tr("Enregistrer la proposition"),
-                f"{number}.pdf",
+                f"{safe_file_stem(number)}.pdf",
                 self.tr("Document PDF (*.pdf)"),
             )
             if not path:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.money import format_cents
 from desktop.domain.repayment import MAX_INSTALMENTS
+from desktop.domain.text import safe_file_stem
 from desktop.services.registry import Services
 from desktop.services.repayment import OverdueInvoice, PlanDraft, PlanItem, PlanPreview
 from desktop.ui.dates import format_date, from_qdate, to_qdate
@@ -40,10 +41,6 @@ from desktop.ui.messages import repayment_error_message
 DOC_ROLE = Qt.ItemDataRole.UserRole
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 FIRST_DATE_DAYS = 15  # the first instalment a fortnight ahead: time to sign and pay
-
-
-def safe_file_name(text: str) -> str:
-    return "".join(c if c.isalnum() or c in " -_" else "_" for c in text).strip()[:60]
 
 
 class PlanDialog(QDialog):
@@ -288,7 +285,7 @@ class PlanDialog(QDialog):
         interactive = path is None
         if path is None:
             suggested = self.tr("Plan d'apurement %1 n° %2.pdf")
-            suggested = suggested.replace("%1", safe_file_name(self._customer_name)).replace(
+            suggested = suggested.replace("%1", safe_file_stem(self._customer_name, 60)).replace(
                 "%2", str(plan_id)
             )
             path, _ = QFileDialog.getSaveFileName(

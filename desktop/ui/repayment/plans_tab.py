@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import RepaymentPlanStatus
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.money import format_cents, parse_cents
+from desktop.domain.text import safe_file_stem
 from desktop.services.registry import Services
 from desktop.services.repayment import PlanRow
 from desktop.ui.dates import format_date
 from desktop.ui.messages import plan_status_label, repayment_error_message
-from desktop.ui.repayment.plan_dialog import PlanDialog, safe_file_name
+from desktop.ui.repayment.plan_dialog import PlanDialog
 
 PLAN_ROLE = Qt.ItemDataRole.UserRole
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -219,7 +220,7 @@ class CustomerPlansTab(QWidget):
         if path is None:
             suggested = (
                 self.tr("Plan d'apurement %1 n° %2.pdf")
-                .replace("%1", safe_file_name(self.customer_name))
+                .replace("%1", safe_file_stem(self.customer_name, 60))
                 .replace("%2", str(row.id))
             )
             path, _ = QFileDialog.getSaveFileName(

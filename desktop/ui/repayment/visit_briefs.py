@@ -11,8 +11,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from desktop.domain.errors import NotFoundError
+from desktop.domain.text import safe_file_stem
 from desktop.services.registry import Services
-from desktop.ui.repayment.plan_dialog import safe_file_name
 
 
 def _ask_path(parent: QWidget, suggested: str) -> str | None:
@@ -45,7 +45,7 @@ def save_customer_brief(
         path = _ask_path(
             parent,
             QCoreApplication.translate("VisitBriefs", "Fiche de visite %1 %2.pdf")
-            .replace("%1", safe_file_name(name))
+            .replace("%1", safe_file_stem(name, 60))
             .replace("%2", today.isoformat()),
         )
         if path is None:
