@@ -7,7 +7,7 @@ TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 PY_SOURCES := $(shell find desktop -name '*.py')
 
-.PHONY: run test lint translations update-translations screenshot clean
+.PHONY: run test lint translations update-translations screenshot bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ screenshot: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/encaisse --db build/demo.sqlite screenshot dashboard --out docs/screenshots/dashboard.png
 	QT_QPA_PLATFORM=offscreen $(BIN)/encaisse --db build/demo.sqlite screenshot reminders --out docs/screenshots/reminders.png
 	QT_QPA_PLATFORM=offscreen $(BIN)/encaisse --db build/demo.sqlite screenshot customer:$$($(BIN)/encaisse --db build/demo.sqlite customers list --format json --status under_watch | $(BIN)/python -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])') --out docs/screenshots/customer.png
+
+## The benchmark suite (issue 9): every figure beside its floor, the table printed and
+## written to bench/results.json and docs/performance.md (under 15 min on 2 cores).
+bench: $(STAMP) translations
+	$(BIN)/python bench/run_all.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info $(QM)

@@ -176,7 +176,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--letters", type=int, default=1000)
     parser.add_argument("--no-save", action="store_true", help="do not write results.json")
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
     args = parser.parse_args(argv)
+    global RUNS
+    RUNS = args.runs
 
     batch = letters(args.letters)
     face = Typeface.default()

@@ -6,31 +6,36 @@ Nothing below this module reads the system clock or chooses a file path.
 from __future__ import annotations
 
 import getpass
+import os
+import threading
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
 
 from desktop import APP_NAME, __version__
 from desktop.domain.backups import REASON_CLOSE, REASON_OPEN
-from desktop.persistence.database import Database
-from desktop.persistence.integrity import damage_found
+from desktop.persistence.integrity import EarlyCheck, damage_found
 from desktop.persistence.location import network_share_kind
 from desktop.persistence.lock import FileLock
-from desktop.persistence.migrations import (
-    DatabaseOpenError,
-    OpenProblem,
-    check_writable,
-    head_revision,
-    inspect_revision,
-    known_revisions,
-    open_or_create,
-)
-from desktop.services.backups import BackupInfo
-from desktop.services.registry import Services, build_services
+
+if TYPE_CHECKING:
+    from desktop.services.backups import BackupInfo
+    from desktop.services.registry import Services
+
+# SQLAlchemy, the services and the windows are imported where they are first needed, not
+# with this module: the graphical start begins the quick check of the file on a thread
+# first, and that check then runs while they load (issue 9).
 
 DB_FILE_NAME = "encaisse.sqlite"
 DEMO_FILE_NAME = "encaisse-demo.sqlite"
+
+# For the start-up benchmark (bench/bench_startup.py): with this variable set to "1", the
+# application prints BENCH_SHOWN_LINE on stdout once its main window has painted its
+# first page, then quits normally (closing backup included).
+BENCH_EXIT_ENV = "ENCAISSE_BENCH_EXIT_WHEN_SHOWN"
+BENCH_SHOWN_LINE = "encaisse-window-shown"
 
 
 class SystemClock:
@@ -60,11 +65,18 @@ def current_user_name() -> str:
         return "encaisse"
 
 
-def open_file(path: Path, clock=None, *, take_lock: bool = True) -> Services:  # type: ignore[no-untyped-def]
+def open_file(  # type: ignore[no-untyped-def]
+    path: Path, clock=None, *, take_lock: bool = True, early: EarlyCheck | None = None
+) -> Services:
     """Open (creating or upgrading) the data file and build its services.
 
     Raises DatabaseOpenError or FileLockedError; in both cases nothing in the file changed.
+    `early` is the quick check already started on this file, if any.
     """
+    from desktop.persistence.database import Database
+    from desktop.persistence.migrations import check_writable, open_or_create
+    from desktop.services.registry import build_services
+
     clock = clock or SystemClock()
     path = path.expanduser()
     if path.parent == data_dir():
@@ -75,7 +87,7 @@ def open_file(path: Path, clock=None, *, take_lock: bool = True) -> Services:  #
         lock = FileLock(path, clock.now())
         lock.acquire()
     try:
-        refuse_damaged(path)
+        refuse_damaged(path, early)
         opened = open_or_create(path, now=clock.now(), app_version=__version__)
     except BaseException:
         if lock is not None:
@@ -87,14 +99,20 @@ def open_file(path: Path, clock=None, *, take_lock: bool = True) -> Services:  #
     return services
 
 
-def refuse_damaged(path: Path) -> None:
+def refuse_damaged(path: Path, early: EarlyCheck | None = None) -> None:
     """The quick check at open: raise DatabaseOpenError(CORRUPT) for a damaged file.
 
     It runs before anything writes: an upgrade would work on broken pages, and the opening
-    backup would rotate good backups out in favour of copies of the damage.
+    backup would rotate good backups out in favour of copies of the damage. `early` is
+    the check already started on this file (its result is used once, then dropped).
     """
+    from desktop.persistence.migrations import DatabaseOpenError, OpenProblem
+
     if path.is_file() and path.stat().st_size > 0:
-        problems = damage_found(path)
+        if early is not None and early.path == path.resolve():
+            problems = early.result()
+        else:
+            problems = damage_found(path)
         if problems:
             raise DatabaseOpenError(OpenProblem.CORRUPT, path, "; ".join(problems[:3]))
 
@@ -114,6 +132,16 @@ def open_read_only(path: Path, clock=None, *, allow_outdated: bool = False) -> S
     For commands that only read (`check`, `customers list`, `screenshot`). A file at an
     older schema is refused unless `allow_outdated` (the check reports it instead).
     """
+    from desktop.persistence.database import Database
+    from desktop.persistence.migrations import (
+        DatabaseOpenError,
+        OpenProblem,
+        head_revision,
+        inspect_revision,
+        known_revisions,
+    )
+    from desktop.services.registry import build_services
+
     path = path.expanduser()
     if not path.exists():
         raise DatabaseOpenError(OpenProblem.NOT_FOUND, path)
@@ -135,6 +163,7 @@ def open_read_only(path: Path, clock=None, *, allow_outdated: bool = False) -> S
 def describe_open_error(exc: BaseException) -> str | None:
     """A French (translated) sentence for a file that cannot be opened, else None."""
     from desktop.persistence.lock import FileLockedError
+    from desktop.persistence.migrations import DatabaseOpenError
     from desktop.ui.messages import locked_message, open_problem_message
 
     if isinstance(exc, DatabaseOpenError):
@@ -147,16 +176,24 @@ def describe_open_error(exc: BaseException) -> str | None:
 class GuiController:
     """Opens files, shows the welcome dialog when needed, and owns the main window."""
 
-    def __init__(self, clock) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, clock, start_user: str | None = None) -> None:  # type: ignore[no-untyped-def]
         from PySide6.QtCore import QSettings
 
         self.clock = clock
         self.settings = QSettings()
         self.services: Services | None = None
         self.window = None
+        # `encaisse --user NAME`: the first file opens signed in as NAME, without asking.
+        self.start_user = start_user
+        self.early_check: EarlyCheck | None = None  # started by run_gui, used by open()
+        self._opening_backup: threading.Thread | None = None
+
+    def initial_path(self, requested: Path | None) -> Path:
+        """The file the application opens first: the one asked for, else the last one."""
+        return requested or self._last_file() or default_db_path()
 
     def start(self, requested: Path | None) -> bool:
-        path = requested or self._last_file() or default_db_path()
+        path = self.initial_path(requested)
         if path.exists():
             return self.open(path)
         return self.welcome(path)
@@ -251,10 +288,13 @@ class GuiController:
         """Open `path` in the main window; on failure say why (unless quiet) and keep the rest."""
         from PySide6.QtWidgets import QMessageBox
 
+        from desktop.persistence.migrations import DatabaseOpenError, OpenProblem
+
         if self.services is not None and self.services.path.resolve() == path.resolve():
             return True  # already open here: re-opening would find our own lock
+        early, self.early_check = self.early_check, None  # its answer is for this opening
         try:
-            services = open_file(path, self.clock)
+            services = open_file(path, self.clock, early=early)
         except Exception as exc:
             message = describe_open_error(exc)
             if message is None:
@@ -278,7 +318,7 @@ class GuiController:
             services.close()  # nobody picked: nothing was done, the file is left as it was
             return False
         if services.opened is not None and not services.opened.created:
-            services.backups.auto_backup(REASON_OPEN)
+            self._opening_backup = _opening_backup(services)
         self._show(services)
         return True
 
@@ -290,9 +330,36 @@ class GuiController:
         """
         from desktop.ui.profile_dialog import ask_who_is_working
 
-        if not services.reference.users():
+        users = services.reference.users()
+        if not users:
             return True
+        if self.start_user is not None:
+            wanted, self.start_user = self.start_user, None  # only for the first file
+            return self._sign_in_as(services, users, wanted)
         return ask_who_is_working(services, first_start=self.window is None)
+
+    def _sign_in_as(self, services: Services, users: list, name: str) -> bool:  # type: ignore[type-arg]
+        """`--user NAME`: sign in as the active user of that name (accents and case
+        ignored), unless they protect their work with a PIN, which must be typed in the
+        start dialog. A refusal is said on stderr and in a message box; nothing opens."""
+        import sys
+
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop.domain.text import fold
+        from desktop.ui.messages import start_user_has_pin_message, start_user_unknown_message
+
+        found = [user for user in users if fold(user.name) == fold(name)]
+        if not found:
+            message = start_user_unknown_message(name, [user.name for user in users])
+        elif found[0].has_pin:
+            message = start_user_has_pin_message(found[0].name)
+        else:
+            services.identity.sign_in(found[0])
+            return True
+        print(message, file=sys.stderr)
+        QMessageBox.critical(self.window, "Encaisse", message)
+        return False
 
     def _offer_restore(self, path: Path, message: str) -> bool | None:
         """Offer to restore the latest sound backup of the damaged file `path`.
@@ -343,11 +410,18 @@ class GuiController:
         """Open `path` again after a restore replaced it: the old services are closed
         first (no closing backup: the file was just kept aside) to release our lock."""
         if self.services is not None:
+            self._wait_for_opening_backup()
             self.services.close()
             self.services = None
         return self.open(path)
 
+    def _wait_for_opening_backup(self) -> None:
+        if self._opening_backup is not None:
+            self._opening_backup.join()
+            self._opening_backup = None
+
     def _close_services(self, services: Services) -> None:
+        self._wait_for_opening_backup()  # its copy is finished before the file is let go
         services.backups.auto_backup(REASON_CLOSE)
         services.close()
 
@@ -362,6 +436,10 @@ class GuiController:
         self.window.sig_reload_file.connect(lambda p: self.reload(Path(p)))
         self.window.set_network_share_warning(network_share_kind(services.path) is not None)
         self.window.show()
+        if os.environ.get(BENCH_EXIT_ENV) == "1":
+            from desktop.ui.first_paint import quit_after_first_paint
+
+            quit_after_first_paint(self.window, BENCH_SHOWN_LINE)
         self.settings.setValue("last_file", str(services.path))
         if old_window is not None:
             old_window.close()
@@ -373,6 +451,30 @@ class GuiController:
         if self.services is not None:
             self._close_services(self.services)
             self.services = None
+
+
+# Below this size the opening backup is taken before the window shows (a few
+# milliseconds); above it, on a thread while the window is built and used: copying a
+# 100 MB file takes about half a second the user need not wait for (issue 9).
+OPENING_BACKUP_THREAD_BYTES = 8 * 1024 * 1024
+
+
+def _opening_backup(services: Services) -> threading.Thread | None:
+    """Take the opening backup of `services`' file: at once for a small file, else on a
+    thread, returned so that the file is not closed before the copy is finished (SQLite's
+    online backup reads a consistent snapshot while the window writes beside it)."""
+    try:
+        size = services.path.stat().st_size
+    except OSError:
+        size = 0
+    if size < OPENING_BACKUP_THREAD_BYTES:
+        services.backups.auto_backup(REASON_OPEN)
+        return None
+    thread = threading.Thread(
+        target=services.backups.auto_backup, args=(REASON_OPEN,), name="opening-backup"
+    )
+    thread.start()
+    return thread
 
 
 def log_path() -> Path:
@@ -426,8 +528,9 @@ def install_crash_handler(path: Path) -> None:
     sys.excepthook = handle
 
 
-def run_gui(db_path: Path | None, lang: str | None, clock=None) -> int:  # type: ignore[no-untyped-def]
-    """Start the graphical application; returns the process exit code."""
+def run_gui(db_path: Path | None, lang: str | None, clock=None, user: str | None = None) -> int:  # type: ignore[no-untyped-def]
+    """Start the graphical application; returns the process exit code. With `user`, the
+    file opens signed in as that person instead of asking who is working."""
     import sys
 
     from PySide6.QtWidgets import QApplication
@@ -440,7 +543,11 @@ def run_gui(db_path: Path | None, lang: str | None, clock=None) -> int:  # type:
     app.setApplicationVersion(__version__)
     _lang, _translators = install_translators(app, lang)
     install_crash_handler(log_path())
-    controller = GuiController(clock or SystemClock())
+    controller = GuiController(clock or SystemClock(), start_user=user)
+    first = controller.initial_path(db_path).expanduser()
+    if first.is_file():
+        # The quick check of the file runs while the services and windows are imported.
+        controller.early_check = EarlyCheck(first)
     app.aboutToQuit.connect(controller.shutdown)
     if not controller.start(db_path):
         controller.shutdown()

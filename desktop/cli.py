@@ -48,6 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common_options(parser, None)
     parser.add_argument("--version", action="version", version=f"Encaisse {__version__}")
+    parser.add_argument(
+        "--user",
+        default=None,
+        metavar="NOM",
+        help="ouvrir la fenêtre sous le nom de NOM, sans demander « Qui êtes-vous ? » "
+        "(refusé pour une personne qui a un code PIN)",
+    )
     sub = parser.add_subparsers(dest="command")
 
     demo = sub.add_parser("demo", parents=[common], help="créer une société de démonstration")
@@ -56,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--seed", type=int, default=1, help="graine (mêmes données pour la même graine)"
     )
     demo.add_argument("--replace", action="store_true", help="remplacer le fichier s'il existe")
+    demo.add_argument(
+        "--size",
+        choices=["large", "huge"],
+        default=None,
+        help="gros fichier pour les mesures de performance : large = 5 000 clients et "
+        "200 000 factures, huge = 50 000 clients et 1 000 000 de factures",
+    )
 
     customers = sub.add_parser("customers", help="clients et prospects")
     customers_sub = customers.add_subparsers(dest="customers_command", required=True)
@@ -108,7 +122,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     args.db = path
     services = open_for_writing(args, must_exist=False)
     try:
-        summary = generate_demo(services, customers=args.customers, seed=args.seed)
+        if args.size:
+            summary = _generate_large(services, args.size, args.seed)
+        else:
+            summary = generate_demo(services, customers=args.customers, seed=args.seed)
     except BaseException:
         # The file was created for the demo a moment ago: leave no empty file behind.
         services.close()
@@ -118,6 +135,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
     services.close()
     print(f"Démonstration créée dans {path} : {summary}")
     return EXIT_OK
+
+
+def _generate_large(services: Any, size: str, seed: int) -> object:
+    """`demo --size`: the bulk generator of services.demo_large, its progress on stderr."""
+    import time
+
+    from desktop.services.demo_large import SIZES, generate_large
+
+    started = time.monotonic()
+    shown = [-1]
+
+    def progress(fraction: float) -> None:
+        percent = int(fraction * 100)
+        if percent >= shown[0] + 5 or percent == 100:
+            shown[0] = percent
+            print(f"  {percent:3d} % ({time.monotonic() - started:.0f} s)", file=sys.stderr)
+
+    return generate_large(services, SIZES[size], seed=seed, progress=progress)
 
 
 def cmd_customers_list(args: argparse.Namespace) -> int:
@@ -233,7 +268,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop.app import run_gui
 
-    return run_gui(db_path=args.db, lang=args.lang, clock=clock_from(args))
+    return run_gui(db_path=args.db, lang=args.lang, clock=clock_from(args), user=args.user)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 BUSY_TIMEOUT_MS = 5000
@@ -34,6 +36,29 @@ def _sqlite_read_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-
     cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     cursor.execute("PRAGMA temp_store=MEMORY")
     cursor.close()
+
+
+@contextmanager
+def one_pass_scan(connection: Connection) -> Iterator[None]:
+    """For one query that reads most of a large table once and groups it (the aged
+    balance of a million documents): SQLite's default page cache and temporary storage
+    while it runs, then the connection's own again.
+
+    The large cache and in-memory temporary storage set on every connection (for
+    imports) make such a scan twice as slow: a million rows then cycle through 16,000
+    cached pages instead of a few hundred, and the grouping's temporary b-tree grows in
+    the page cache (1.0 s against 2.2 s on 1,000,000 open items; issue 9). Does nothing
+    on another database."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    connection.exec_driver_sql("PRAGMA cache_size=-2000")
+    connection.exec_driver_sql("PRAGMA temp_store=DEFAULT")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size=-{CACHE_KIB}")
+        connection.exec_driver_sql("PRAGMA temp_store=MEMORY")
 
 
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+# No SQLAlchemy at import: the application starts the check at open (EarlyCheck) before
+# the rest of its modules are loaded.
 
 
 def integrity_problems(engine: Engine, *, quick: bool = False) -> list[str]:
     """Messages from PRAGMA integrity_check / quick_check and foreign_key_check; [] if sound."""
+    from sqlalchemy import text
+
     pragma = "quick_check" if quick else "integrity_check"
     with engine.connect() as connection:
         rows = [r[0] for r in connection.execute(text(f"PRAGMA {pragma}"))]
@@ -40,3 +48,30 @@ def damage_found(path: Path) -> list[str]:
     except sqlite3.DatabaseError as exc:  # "database disk image is malformed"…
         return [str(exc)]
     return [r for r in rows if r != "ok"]
+
+
+class EarlyCheck:
+    """`damage_found(path)` running on a thread of its own, started as soon as the
+    application knows which file it opens: SQLite reads the whole file without holding
+    Python's lock, so on a large file the check costs little more than the loading of
+    the application's modules it runs beside."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path.resolve()
+        self._problems: list[str] = []
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="quick-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._problems = damage_found(self.path)
+        except BaseException as exc:  # handed to whoever asks for the result
+            self._error = exc
+
+    def result(self) -> list[str]:
+        """Wait for the check; what `damage_found` returned (or raise what it raised)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._problems

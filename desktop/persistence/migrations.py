@@ -6,7 +6,9 @@ written by a newer Encaisse is refused without being modified.
 
 from __future__ import annotations
 
+import ast
 import os
+import re
 import sqlite3
 import sys
 import time
@@ -14,12 +16,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 from desktop.domain.backups import REASON_MIGRATION, backup_file_name
 from desktop.persistence.engine import make_engine
@@ -65,7 +67,15 @@ def migrations_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "db" / "migrations"
 
 
+# Alembic (with Mako and Pygments: about 17 MB and half a second) is imported only when
+# a file must be created or upgraded. Opening a file already at the head, the common
+# case, reads the revisions from the version scripts as text (issue 9).
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.M)
+
+
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     if engine is not None:
@@ -73,19 +83,62 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return config
 
 
+def _revision_graph() -> dict[str, tuple[str, ...]] | None:
+    """Each revision of db/migrations/versions with the revisions it follows, read from
+    the scripts' `revision = …` and `down_revision = …` lines without running them;
+    None when a script does not read that simply (Alembic then answers)."""
+    folder = migrations_dir() / "versions"
+    graph: dict[str, tuple[str, ...]] = {}
+    try:
+        scripts = sorted(folder.glob("*.py"))
+        for script in scripts:
+            values = dict(_REVISION_LINE.findall(script.read_text(encoding="utf-8")))
+            revision = ast.literal_eval(values["revision"])
+            down = ast.literal_eval(values["down_revision"])
+            parents = () if down is None else (down,) if isinstance(down, str) else tuple(down)
+            if not isinstance(revision, str) or not all(isinstance(p, str) for p in parents):
+                return None
+            graph[revision] = parents
+    except (OSError, KeyError, ValueError, SyntaxError, TypeError):
+        return None
+    return graph or None
+
+
 def head_revision() -> str:
+    graph = _revision_graph()
+    if graph is not None:
+        followed = {parent for parents in graph.values() for parent in parents}
+        heads = [revision for revision in graph if revision not in followed]
+        if len(heads) == 1:
+            return heads[0]
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def known_revisions() -> set[str]:
+    graph = _revision_graph()
+    if graph is not None:
+        return set(graph)
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The revision stamped in the file (None: not stamped), as Alembic reads it."""
     with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+        if len(rows) <= 1:
+            return rows[0][0] if rows else None
+        from alembic.runtime.migration import MigrationContext
+
+        # Several heads: Alembic's own error says so.
         return MigrationContext.configure(connection).get_current_revision()
 
 
@@ -225,6 +278,8 @@ def open_or_create(path: Path, *, now: datetime, app_version: str) -> OpenedFile
     if revision != head:
         engine = make_engine(path)
         try:
+            from alembic import command
+
             command.upgrade(alembic_config(engine), "head")
             with engine.begin() as connection:
                 connection.execute(

@@ -46,6 +46,7 @@ from desktop.domain.dso import (
 from desktop.domain.enums import DocumentKind
 from desktop.domain.errors import NotFoundError
 from desktop.domain.terms import days_late
+from desktop.persistence.engine import one_pass_scan
 from desktop.persistence.models import Customer, Document, Segment, User
 from desktop.services.context import ServiceContext
 
@@ -238,7 +239,7 @@ class ReceivablesService:
             ).outerjoin(named, named.id == per_group.c.group_id)
 
         groups: dict[int | None, tuple[str, str, str, list[int]]] = {}
-        with self._ctx.database.read() as session:
+        with self._ctx.database.read() as session, one_pass_scan(session.connection()):
             for group_id, account_code, name, sort_name, *sums in session.execute(statement):
                 if by is AgedBy.CUSTOMER:
                     code = _customer_code(account_code, group_id)
