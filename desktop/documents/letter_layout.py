@@ -380,6 +380,34 @@ def draw_footer(canvas: Any, face: Typeface, company: Letterhead) -> None:
     )
 
 
+def report_page_decorators(
+    face: Typeface, company: Letterhead, title: str, printed_on: date
+) -> tuple[Any, Any]:
+    """The `onPage` callbacks of a report: the letterhead and the printing date on the
+    first page, the company and `title` along the top of the later ones, the legal
+    footer on all."""
+
+    def first_page(canvas: Any, _doc: Any) -> None:
+        canvas.saveState()
+        draw_letterhead(canvas, face, company)
+        canvas.setFont(face.regular, 8.5)
+        canvas.drawRightString(
+            PAGE_WIDTH - MARGIN,
+            PAGE_HEIGHT - 20 * MM,
+            face.printable(f"Édité le {french_long_date(printed_on)}"),
+        )
+        draw_footer(canvas, face, company)
+        canvas.restoreState()
+
+    def later_page(canvas: Any, _doc: Any) -> None:
+        canvas.saveState()
+        draw_later_header(canvas, face, company.name, title)
+        draw_footer(canvas, face, company)
+        canvas.restoreState()
+
+    return first_page, later_page
+
+
 def draw_page_number(canvas: Any, face: Typeface, number: int, total: int, word: str) -> None:
     """ "Page n/N" at the bottom right (`word` is "Page" in the letter's language)."""
     canvas.setFont(face.regular, 8)

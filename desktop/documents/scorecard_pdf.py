@@ -32,12 +32,9 @@ from desktop.documents.letter_layout import (
     Letterhead,
     Typeface,
     color,
-    draw_footer,
-    draw_later_header,
-    draw_letterhead,
     find_fonts,
-    french_long_date,
     numbered_canvas,
+    report_page_decorators,
     short_date,
 )
 from desktop.documents.output import written_atomically
@@ -152,23 +149,7 @@ def render_scorecards(
     def money(cents: int) -> str:
         return face.money(cents)
 
-    def first_page(canvas: Any, _doc: Any) -> None:
-        canvas.saveState()
-        draw_letterhead(canvas, face, company)
-        canvas.setFont(face.regular, 8.5)
-        canvas.drawRightString(
-            PAGE_WIDTH - MARGIN,
-            PAGE_HEIGHT - 20 * mm,
-            face.printable(f"Édité le {french_long_date(printed_on)}"),
-        )
-        draw_footer(canvas, face, company)
-        canvas.restoreState()
-
-    def later_page(canvas: Any, _doc: Any) -> None:
-        canvas.saveState()
-        draw_later_header(canvas, face, company.name, title)
-        draw_footer(canvas, face, company)
-        canvas.restoreState()
+    first_page, later_page = report_page_decorators(face, company, title, printed_on)
 
     first_top, later_top = 45 * mm, 20 * mm
 
