@@ -231,6 +231,7 @@ class ScorecardDialog(QDialog):
         self.pdf_button = QPushButton(self.tr("Enregistrer le PDF…"))
         self.pdf_button.clicked.connect(lambda: self.save_pdf())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Fermer"))
         buttons.addButton(self.pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
 

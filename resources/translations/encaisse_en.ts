@@ -294,6 +294,10 @@
         <translation>Export to Excel…</translation>
     </message>
     <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
         <source>Tout le monde</source>
         <translation>Everyone</translation>
     </message>
@@ -6782,6 +6786,10 @@ You can undo this import from the Imports page as long as no other import has fo
     <message>
         <source>Enregistrer le PDF…</source>
         <translation>Save the PDF…</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
     </message>
     <message>
         <source>La date de début doit précéder la date de fin.</source>

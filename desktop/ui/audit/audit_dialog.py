@@ -127,6 +127,7 @@ class AuditDialog(QDialog):
         self.export_button = QPushButton(self.tr("Exporter vers Excel…"))
         self.export_button.clicked.connect(lambda: self.export())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Fermer"))
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         bottom = QHBoxLayout()
