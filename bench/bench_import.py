@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
-import json
 import os
 import platform
 import pstats
@@ -42,6 +41,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+# The bench folder too: this file is also loaded by path from the tests.
+sys.path.insert(0, str(ROOT / "bench"))
+from benchkit import RESULTS, merge_results  # noqa: E402
+
 from desktop.domain.clock import FixedClock  # noqa: E402
 from desktop.persistence.database import Database  # noqa: E402
 from desktop.persistence.migrations import open_or_create  # noqa: E402
@@ -52,7 +55,6 @@ from desktop.services.registry import build_services  # noqa: E402
 NOW = datetime(2026, 3, 16, 9, 30)
 TARGET_RATIO = 3.0
 ENCODING = "cp1252"
-RESULTS = ROOT / "bench" / "results.json"
 HEADER = (
     "JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\t"
     "CompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\t"
@@ -230,19 +232,6 @@ def machine() -> dict[str, object]:
         "sqlalchemy": sqlalchemy.__version__,
         "pandas": pandas.__version__,
     }
-
-
-def merge_results(key: str, figures: dict[str, object]) -> None:
-    results: dict[str, object] = {}
-    if RESULTS.exists():
-        try:
-            results = json.loads(RESULTS.read_text(encoding="utf-8"))
-        except ValueError:
-            results = {}
-    results[key] = figures
-    RESULTS.write_text(
-        json.dumps(results, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -50,6 +50,8 @@ from typing import Any, TypeVar
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchkit import fresh_copy  # noqa: E402
+
 from desktop.domain.clock import FixedClock  # noqa: E402
 from desktop.domain.dunning import (  # noqa: E402
     CustomerState,
@@ -226,19 +228,6 @@ def median_seconds(run: Callable[[], T], repeat: int | None = None) -> tuple[flo
         result = run()
         times.append(time.perf_counter() - start)
     return statistics.median(times), result
-
-
-def fresh_copy(source: Path, target: Path) -> Path:
-    """A copy of the built file through SQLite's backup API (safe whatever the journal)."""
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(target) + suffix).unlink(missing_ok=True)
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    return target
 
 
 def open_services(path: Path) -> Services:
